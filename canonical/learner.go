@@ -1,0 +1,53 @@
+package canonical
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/mail"
+	"strings"
+)
+
+// learnerFromID builds a learner from a vendor id that may be an e-mail
+// address (MCG's uniqueId, Easygenerator's learnerId): the id is always the
+// id, and also the e-mail when it is one.
+func learnerFromID(id string) *Learner {
+	l := &Learner{ID: id}
+	if isEmail(id) {
+		l.Email = id
+	}
+	return l
+}
+
+// isEmail reports whether s is a bare e-mail address (no display name).
+func isEmail(s string) bool {
+	if s == "" || strings.ContainsAny(s, " <>") {
+		return false
+	}
+	addr, err := mail.ParseAddress(s)
+	return err == nil && addr.Address == s
+}
+
+// fullName joins a first and a last name, skipping an empty part.
+func fullName(first, last string) string {
+	return strings.TrimSpace(strings.TrimSpace(first) + " " + strings.TrimSpace(last))
+}
+
+func compactJSON(data []byte) json.RawMessage {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, data); err != nil {
+		return data
+	}
+	return buf.Bytes()
+}
+
+// marshalPayload encodes a typed payload as JSON without escaping <, > and &
+// (card texts hold HTML; "\u003cp\u003e" would be valid but unreadable).
+func marshalPayload(payload any) (json.RawMessage, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(payload); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}

@@ -1,0 +1,137 @@
+package webhook
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+)
+
+// DefaultMaxBodyBytes is the body size limit of a handler that sets none.
+const DefaultMaxBodyBytes int64 = 4 << 20
+
+// Handler serves one vendor's deliveries: it checks the method, the media
+// type and (optionally) the credentials, reads the body up to a limit, parses
+// it into an E and hands that to Deliver. It answers 2xx only after Deliver
+// returned nil.
+type Handler[E any] struct {
+	// Vendor names the vendor in logs and errors, such as "mcg".
+	Vendor string
+	// MaxBodyBytes limits the body; 0 means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// Logger receives one line per rejected or failed delivery; nil means
+	// slog.Default().
+	Logger *slog.Logger
+	// MediaTypes are accepted besides JSON (application/json,
+	// application/*+json, or no Content-Type at all).
+	MediaTypes []string
+	// Authenticate, when set, runs before the body is read. An error answers
+	// 401 with Challenge as the WWW-Authenticate header.
+	Authenticate func(*http.Request) error
+	// Challenge is the WWW-Authenticate header value sent with a 401.
+	Challenge string
+	// Parse turns the request's body into an event. Its *ParseError kinds
+	// choose the status: ErrUnauthorized 401, any other 400.
+	Parse func(r *http.Request, body []byte) (E, error)
+	// Deliver is the user's callback. An error or a panic answers 500 so
+	// that the vendor retries.
+	Deliver func(ctx context.Context, event E) error
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler[E]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	event, err := h.receive(w, r)
+	if err != nil {
+		h.reject(w, r, err)
+		return
+	}
+	if err := h.deliver(r.Context(), event); err != nil {
+		h.logger().ErrorContext(r.Context(), "webhook callback failed", "vendor", h.Vendor, "error", err)
+		writeJSON(w, http.StatusInternalServerError, `{"error":"internal error"}`)
+		return
+	}
+	writeJSON(w, http.StatusOK, `{"status":"ok"}`)
+}
+
+// receive runs every check up to and including Parse.
+func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, error) {
+	var zero E
+	if r.Method != http.MethodPost {
+		return zero, ErrMethodNotAllowed
+	}
+	if err := CheckMediaType(r.Header.Get("Content-Type"), h.MediaTypes...); err != nil {
+		return zero, err
+	}
+	if h.Authenticate != nil {
+		if err := h.Authenticate(r); err != nil {
+			return zero, &ParseError{Vendor: h.Vendor, Kind: ErrUnauthorized, Cause: err}
+		}
+	}
+	body, err := ReadBody(w, r, h.maxBodyBytes())
+	if err != nil {
+		return zero, err
+	}
+	return h.Parse(r, body)
+}
+
+// deliver calls Deliver, turning a panic into an error.
+func (h *Handler[E]) deliver(ctx context.Context, event E) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			err = fmt.Errorf("callback panicked: %v\n%s", v, debug.Stack())
+		}
+	}()
+	return h.Deliver(ctx, event)
+}
+
+// reject answers a request that failed before the callback.
+func (h *Handler[E]) reject(w http.ResponseWriter, r *http.Request, err error) {
+	status := StatusFor(err)
+	switch status {
+	case http.StatusMethodNotAllowed:
+		w.Header().Set("Allow", http.MethodPost)
+	case http.StatusUnauthorized:
+		if h.Challenge != "" {
+			w.Header().Set("WWW-Authenticate", h.Challenge)
+		}
+	}
+	h.logger().InfoContext(r.Context(), "webhook rejected", "vendor", h.Vendor, "status", status, "error", err)
+	writeJSON(w, status, ErrorBody(err))
+}
+
+func (h *Handler[E]) maxBodyBytes() int64 {
+	if h.MaxBodyBytes > 0 {
+		return h.MaxBodyBytes
+	}
+	return DefaultMaxBodyBytes
+}
+
+func (h *Handler[E]) logger() *slog.Logger {
+	if h.Logger != nil {
+		return h.Logger
+	}
+	return slog.Default()
+}
+
+// ReadBody reads the request body, stopping at limit bytes. A larger body is
+// ErrTooLarge; a body that cannot be read is ErrMalformed.
+func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	if r.ContentLength > limit {
+		return nil, fmt.Errorf("%w: %d bytes declared, limit %d", ErrTooLarge, r.ContentLength, limit)
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, fmt.Errorf("%w: limit %d bytes", ErrTooLarge, limit)
+	case err != nil:
+		return nil, fmt.Errorf("%w: reading body: %v", ErrMalformed, err)
+	}
+	return body, nil
+}

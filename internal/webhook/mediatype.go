@@ -1,0 +1,38 @@
+package webhook
+
+import (
+	"fmt"
+	"mime"
+	"strings"
+)
+
+// CheckMediaType accepts a Content-Type of application/json (with any
+// parameters), application/*+json, none at all (read as JSON), or one of
+// extra. Anything else is ErrUnsupportedMediaType.
+func CheckMediaType(contentType string, extra ...string) error {
+	if strings.TrimSpace(contentType) == "" {
+		return nil
+	}
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return fmt.Errorf("%w: unreadable Content-Type", ErrUnsupportedMediaType)
+	}
+	if IsJSONMediaType(mediaType) {
+		return nil
+	}
+	for _, m := range extra {
+		if mediaType == m {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: %s", ErrUnsupportedMediaType, mediaType)
+}
+
+// IsJSONMediaType reports whether a parsed (lower-case) media type is JSON.
+func IsJSONMediaType(mediaType string) bool {
+	if mediaType == "application/json" {
+		return true
+	}
+	sub, ok := strings.CutPrefix(mediaType, "application/")
+	return ok && strings.HasSuffix(sub, "+json")
+}

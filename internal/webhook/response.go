@@ -1,0 +1,50 @@
+package webhook
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+)
+
+// StatusFor maps an error to the HTTP status a handler answers with:
+// 4xx for what the sender must fix, 500 for anything else (so it retries).
+func StatusFor(err error) int {
+	switch {
+	case errors.Is(err, ErrMethodNotAllowed):
+		return http.StatusMethodNotAllowed
+	case errors.Is(err, ErrUnsupportedMediaType):
+		return http.StatusUnsupportedMediaType
+	case errors.Is(err, ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, ErrUnauthorized):
+		return http.StatusUnauthorized
+	case errors.Is(err, ErrMalformed), errors.Is(err, ErrInvalid), errors.Is(err, ErrNoEventType):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+// ErrorBody is the JSON body answering a rejected request. An authentication
+// failure says only "unauthorized", so that nothing about the credentials or
+// the expected signature leaks; a server-side failure says only
+// "internal error".
+func ErrorBody(err error) string {
+	msg := err.Error()
+	switch StatusFor(err) {
+	case http.StatusUnauthorized:
+		msg = ErrUnauthorized.Error()
+	case http.StatusInternalServerError:
+		msg = "internal error"
+	}
+	b, _ := json.Marshal(struct {
+		Error string `json:"error"`
+	}{msg})
+	return string(b)
+}
+
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(body))
+}

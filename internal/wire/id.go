@@ -1,0 +1,74 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// ID is an identifier that a vendor sends as a JSON number or a JSON string.
+// Value holds its text (a number as its decimal digits, exactly as sent);
+// Numeric records that it arrived as a number, so it encodes back the same way.
+type ID struct {
+	Value   string
+	Numeric bool
+}
+
+// StringID returns an ID that encodes as a JSON string.
+func StringID(s string) ID { return ID{Value: s} }
+
+// NumberID returns an ID that encodes as a JSON number.
+func NumberID(n int64) ID { return ID{Value: fmt.Sprint(n), Numeric: true} }
+
+// String returns the identifier's text.
+func (id ID) String() string { return id.Value }
+
+// IsZero reports whether the identifier is empty.
+func (id ID) IsZero() bool { return id.Value == "" }
+
+// UnmarshalJSON accepts a JSON number, a JSON string or null (the zero ID).
+func (id *ID) UnmarshalJSON(data []byte) error {
+	switch {
+	case bytes.Equal(data, nullLiteral):
+		*id = ID{}
+		return nil
+	case len(data) > 0 && data[0] == '"':
+		var s string
+		if err := json.Unmarshal(data, &s); err != nil {
+			return err
+		}
+		*id = ID{Value: s}
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(data, &n); err != nil {
+		return fmt.Errorf("id must be a number or a string, got %s", excerpt(data))
+	}
+	*id = ID{Value: n.String(), Numeric: true}
+	return nil
+}
+
+// MarshalJSON writes the identifier in the form it arrived in. A numeric ID
+// whose text is not a valid JSON number is written as a string.
+func (id ID) MarshalJSON() ([]byte, error) {
+	if id.Numeric && isJSONNumber(id.Value) {
+		return []byte(id.Value), nil
+	}
+	return json.Marshal(id.Value)
+}
+
+var nullLiteral = []byte("null")
+
+func isJSONNumber(s string) bool {
+	var n json.Number
+	return s != "" && json.Unmarshal([]byte(s), &n) == nil
+}
+
+// excerpt shortens a JSON value for an error message.
+func excerpt(data []byte) string {
+	const max = 32
+	if len(data) > max {
+		return string(data[:max]) + "…"
+	}
+	return string(data)
+}

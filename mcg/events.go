@@ -1,0 +1,106 @@
+package mcg
+
+import "encoding/json"
+
+// Vendor event names, as MCG sends them in Type or EventType.
+const (
+	EventCourseAnswer        = "course_answer"
+	EventCourseFinish        = "course_finish"
+	EventCollectionStarted   = "collection_started"
+	EventCollectionCompleted = "collection_completed"
+)
+
+// Event is one parsed MCG delivery: *CardEnd, *CourseFinish,
+// *CollectionStarted, *CollectionCompleted or *Unknown. The set is closed;
+// use a type switch.
+type Event interface {
+	// EventName returns MCG's name for the event, such as "course_finish".
+	EventName() string
+	sealed()
+}
+
+// CardEnd is a Card End delivery (Type "course_answer"): a learner answered
+// or finished one card of a course.
+type CardEnd struct {
+	Type       string `json:"Type"`
+	UniqueID   string `json:"uniqueId" validate:"required"` // the learner: e-mail, or a random id for open collections
+	CourseCode string `json:"courseCode" validate:"required"`
+	CourseName string `json:"courseName"`
+	Answer     Answer `json:"answer"`
+}
+
+// CourseFinish is a Course Finish delivery (Type "course_finish"): a learner
+// finished a course. Cards holds every card's answer, keyed by card id.
+type CourseFinish struct {
+	Type       string            `json:"Type"`
+	UniqueID   string            `json:"uniqueId" validate:"required"`
+	CourseCode string            `json:"courseCode" validate:"required"`
+	CourseName string            `json:"courseName"`
+	Cards      map[string]Answer `json:"cards" validate:"dive"`
+}
+
+// Answer is a learner's answer to one card.
+type Answer struct {
+	CardID        ID                `json:"cardId" validate:"required"`
+	CardType      string            `json:"cardType"`
+	CardText      Content           `json:"cardText"` // a string or structured content
+	AnswerText    string            `json:"answerText"`
+	AnswerNumeric float64           `json:"answerNumeric"`
+	Selections    []json.RawMessage `json:"selections"`
+	IsCorrect     *bool             `json:"isCorrect"` // null where the card has no right answer
+	AnsweredAt    Time              `json:"answeredAt"`
+	Score         float64           `json:"score"`
+}
+
+// CollectionStarted is sent when a learner starts a course collection.
+type CollectionStarted struct {
+	EventType          string  `json:"EventType"`
+	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
+	CourseID           ID      `json:"CourseId"`
+	Progress           float64 `json:"Progress"` // percent, 0-100
+	Score              float64 `json:"Score"`
+	Name               string  `json:"Name"`
+	Username           string  `json:"Username" validate:"required"` // e-mail, or a random id for open collections
+	Email              string  `json:"Email"`
+	StartedAt          Time    `json:"StartedAt"`
+}
+
+// CollectionCompleted is sent when a learner completes a course collection.
+// MCG sends no time with it.
+type CollectionCompleted struct {
+	EventType          string  `json:"EventType"`
+	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
+	Score              float64 `json:"Score"`
+	Name               string  `json:"Name"`
+	Username           string  `json:"Username" validate:"required"`
+	Email              string  `json:"Email"`
+	CertificateURL     string  `json:"CertificateUrl"`
+}
+
+// Unknown is a delivery whose Type or EventType this package does not model.
+// Body is the whole body as received.
+type Unknown struct {
+	Name string
+	Body json.RawMessage
+}
+
+// EventName returns "course_answer".
+func (*CardEnd) EventName() string { return EventCourseAnswer }
+
+// EventName returns "course_finish".
+func (*CourseFinish) EventName() string { return EventCourseFinish }
+
+// EventName returns "collection_started".
+func (*CollectionStarted) EventName() string { return EventCollectionStarted }
+
+// EventName returns "collection_completed".
+func (*CollectionCompleted) EventName() string { return EventCollectionCompleted }
+
+// EventName returns the Type or EventType value as sent.
+func (u *Unknown) EventName() string { return u.Name }
+
+func (*CardEnd) sealed()             {}
+func (*CourseFinish) sealed()        {}
+func (*CollectionStarted) sealed()   {}
+func (*CollectionCompleted) sealed() {}
+func (*Unknown) sealed()             {}
