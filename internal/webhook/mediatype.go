@@ -34,5 +34,5 @@ func IsJSONMediaType(mediaType string) bool {
 		return true
 	}
 	sub, ok := strings.CutPrefix(mediaType, "application/")
-	return ok && strings.HasSuffix(sub, "+json")
+	return ok && len(sub) > len("+json") && strings.HasSuffix(sub, "+json")
 }
