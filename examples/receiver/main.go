@@ -6,6 +6,10 @@
 //	go run ./examples/receiver -addr 127.0.0.1:8080
 //
 // Routes: POST /webhooks/mcg.
+//
+// An event delivered again (the same canonical id) is answered 200 and not
+// printed again, unless -dedup=false. With -format cloudevents each line is
+// the event's CloudEvents 1.0 structured form instead of the canonical event.
 package main
 
 import (
@@ -21,6 +25,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/lmshooks/lmshooks/canonical"
 )
 
 func main() {
@@ -34,7 +40,11 @@ func main() {
 
 // config is what the command line sets.
 type config struct {
-	addr string
+	addr      string
+	format    string
+	dedup     bool
+	dedupSize int
+	dedupAge  time.Duration
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -42,8 +52,27 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	var cfg config
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	err := fs.Parse(args)
-	return cfg, err
+	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
+	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
+	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
+	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
+		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)
+	}
+	return cfg, nil
+}
+
+// newDeliver returns the callback every route hands canonical events to:
+// print the line, behind de-duplication when it is on.
+func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Event) error {
+	out := &lineWriter{w: stdout, format: cfg.format}
+	if !cfg.dedup {
+		return out.print
+	}
+	return canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print)
 }
 
 // run serves until ctx is done, then shuts down, letting requests in flight
@@ -59,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	srv := &http.Server{
-		Handler:           newMux(cfg, &lineWriter{w: stdout}, logger),
+		Handler:           newMux(cfg, newDeliver(cfg, stdout), logger),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,

@@ -2,32 +2,50 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"sync"
 
 	"github.com/lmshooks/lmshooks/canonical"
 )
 
-// lineWriter prints canonical events as JSON lines. Each event is one Write
-// of one whole line, under a lock, so that concurrent deliveries never
-// interleave and every line is out before the handler answers.
+// Output formats, chosen with -format.
+const (
+	formatCanonical   = "canonical"
+	formatCloudEvents = "cloudevents"
+)
+
+// lineWriter prints events as JSON lines: the canonical event, or its
+// CloudEvents structured form. Each line is one Write under a lock, so that
+// concurrent deliveries never interleave and every line is out before the
+// handler answers.
 type lineWriter struct {
-	mu sync.Mutex
-	w  io.Writer
+	mu     sync.Mutex
+	w      io.Writer
+	format string
 }
 
-func (l *lineWriter) print(events []canonical.Event) error {
+// print writes one event as one line. It has the shape of a canonical
+// callback, so that canonical.Deduplicate can wrap it.
+func (l *lineWriter) print(_ context.Context, e canonical.Event) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	var v any = &e
+	if l.format == formatCloudEvents {
+		ce, err := e.ToCloudEvent()
+		if err != nil {
+			return err
+		}
+		v = ce
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	for i := range events {
-		if err := events[i].Validate(); err != nil {
-			return err
-		}
-		if err := enc.Encode(&events[i]); err != nil {
-			return err
-		}
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("encoding event %s: %w", e.ID, err)
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()

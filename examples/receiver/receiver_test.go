@@ -29,12 +29,8 @@ func TestRoutesPrintCanonicalLines(t *testing.T) {
 		for _, path := range golden.Fixtures(t, filepath.Join("../../testdata", vendor), ".json") {
 			t.Run(vendor+"/"+filepath.Base(path), func(t *testing.T) {
 				var out bytes.Buffer
-				srv := httptest.NewServer(newMux(config{}, &lineWriter{w: &out}, slog.New(slog.DiscardHandler)))
-				defer srv.Close()
-				resp, err := http.Post(srv.URL+route, "application/json", bytes.NewReader(golden.Read(t, path)))
-				require.NoError(t, err)
-				resp.Body.Close()
-				require.Equal(t, http.StatusOK, resp.StatusCode)
+				srv := newTestServer(t, defaultConfig(t), &out)
+				require.Equal(t, http.StatusOK, postFile(t, srv.URL+route, path))
 
 				var want []json.RawMessage
 				require.NoError(t, json.Unmarshal(golden.Read(t, golden.Path(path, "canonical")), &want))
@@ -48,10 +44,71 @@ func TestRoutesPrintCanonicalLines(t *testing.T) {
 	}
 }
 
+// defaultConfig is the configuration the command line gives without flags.
+func defaultConfig(t *testing.T) config {
+	t.Helper()
+	cfg, err := parseFlags(nil, io.Discard)
+	require.NoError(t, err)
+	return cfg
+}
+
+func newTestServer(t *testing.T, cfg config, stdout io.Writer) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(newMux(cfg, newDeliver(cfg, stdout), slog.New(slog.DiscardHandler)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func postFile(t *testing.T, url, path string) int {
+	t.Helper()
+	resp, err := http.Post(url, "application/json", bytes.NewReader(golden.Read(t, path)))
+	require.NoError(t, err)
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func TestDuplicateIsAcceptedButNotPrinted(t *testing.T) {
+	var out bytes.Buffer
+	srv := newTestServer(t, defaultConfig(t), &out)
+	for range 3 {
+		assert.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks/mcg", "../../testdata/mcg/course_finish.json"))
+	}
+	assert.Equal(t, 1, strings.Count(out.String(), "\n"))
+
+	cfg := defaultConfig(t)
+	cfg.dedup = false
+	out.Reset()
+	srv = newTestServer(t, cfg, &out)
+	for range 2 {
+		assert.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks/mcg", "../../testdata/mcg/course_finish.json"))
+	}
+	assert.Equal(t, 2, strings.Count(out.String(), "\n"), "-dedup=false prints every delivery")
+}
+
+func TestFormatCloudEvents(t *testing.T) {
+	cfg, err := parseFlags([]string{"-format", "cloudevents"}, io.Discard)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	srv := newTestServer(t, cfg, &out)
+	require.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks/mcg", "../../testdata/mcg/course_answer.json"))
+	var line map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &line))
+	assert.Equal(t, "1.0", line["specversion"])
+	assert.Equal(t, "dev.lmshooks.card.answered", line["type"])
+	assert.Equal(t, "https://lmshooks.dev/vendors/mcg", line["source"])
+	assert.Equal(t, "2734339", line["subject"])
+	assert.Equal(t, "2026-03-17T10:53:51.44271Z", line["time"])
+	assert.Equal(t, line["id"], line["data"].(map[string]any)["id"])
+}
+
+func TestBadFlags(t *testing.T) {
+	_, err := parseFlags([]string{"-format", "xml"}, io.Discard)
+	assert.ErrorContains(t, err, "-format must be")
+}
+
 func TestBadRequestPrintsNothing(t *testing.T) {
 	var out bytes.Buffer
-	srv := httptest.NewServer(newMux(config{}, &lineWriter{w: &out}, slog.New(slog.DiscardHandler)))
-	defer srv.Close()
+	srv := newTestServer(t, defaultConfig(t), &out)
 	resp, err := http.Post(srv.URL+"/webhooks/mcg", "application/json", strings.NewReader(`{"Type":"course_answer"}`))
 	require.NoError(t, err)
 	resp.Body.Close()
@@ -65,12 +122,10 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
 
 func TestUnprintableEventIsA500(t *testing.T) {
-	srv := httptest.NewServer(newMux(config{}, &lineWriter{w: failingWriter{}}, slog.New(slog.DiscardHandler)))
-	defer srv.Close()
-	resp, err := http.Post(srv.URL+"/webhooks/mcg", "application/json", bytes.NewReader(golden.Read(t, "../../testdata/mcg/course_answer.json")))
-	require.NoError(t, err)
-	resp.Body.Close()
-	assert.Equal(t, http.StatusInternalServerError, resp.StatusCode, "the vendor must retry an event that was not printed")
+	srv := newTestServer(t, defaultConfig(t), failingWriter{})
+	path := "../../testdata/mcg/course_answer.json"
+	assert.Equal(t, http.StatusInternalServerError, postFile(t, srv.URL+"/webhooks/mcg", path), "the vendor must retry an event that was not printed")
+	assert.Equal(t, http.StatusInternalServerError, postFile(t, srv.URL+"/webhooks/mcg", path), "a failed delivery is not remembered as delivered")
 }
 
 // TestRunServesAndShutsDown starts the real server, delivers one event and

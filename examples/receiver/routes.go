@@ -10,21 +10,27 @@ import (
 )
 
 // newMux mounts one route per vendor. Each route's callback converts the
-// vendor event to canonical events and prints them; an error there answers
-// 500, so that the vendor sends the event again.
-func newMux(cfg config, out *lineWriter, logger *slog.Logger) *http.ServeMux {
+// vendor event to canonical events and hands each to deliver; an error there
+// answers 500, so that the vendor sends the event again.
+func newMux(cfg config, deliver func(context.Context, canonical.Event) error, logger *slog.Logger) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks/mcg", mcg.Handler(func(ctx context.Context, e mcg.Event) error {
-		return printConverted(out, e, canonical.FromMCG)
+		return deliverConverted(ctx, e, canonical.FromMCG, deliver)
 	}, mcg.WithLogger(logger)))
 	return mux
 }
 
-// printConverted converts a vendor event and prints the canonical events.
-func printConverted[E any](out *lineWriter, event E, convert func(E) ([]canonical.Event, error)) error {
+// deliverConverted converts a vendor event and delivers each canonical event.
+func deliverConverted[E any](ctx context.Context, event E, convert func(E) ([]canonical.Event, error),
+	deliver func(context.Context, canonical.Event) error) error {
 	events, err := convert(event)
 	if err != nil {
 		return err
 	}
-	return out.print(events)
+	for _, e := range events {
+		if err := deliver(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
