@@ -19,6 +19,9 @@
 // cannot tell a forged delivery from a real one: keep the endpoint's URL
 // secret.
 //
+// Keys match as encoding/json matches them: exactly first, then without
+// regard to case; where a key repeats, the last value wins.
+//
 // Times without an offset (answeredAt) are read in UTC unless WithLocation
 // names another location.
 package mcg

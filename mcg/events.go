@@ -57,7 +57,7 @@ type CollectionStarted struct {
 	EventType          string  `json:"EventType"`
 	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
 	CourseID           ID      `json:"CourseId"`
-	Progress           float64 `json:"Progress"` // percent, 0-100
+	Progress           float64 `json:"Progress" validate:"min=0,max=100"` // percent
 	Score              float64 `json:"Score"`
 	Name               string  `json:"Name"`
 	Username           string  `json:"Username" validate:"required"` // e-mail, or a random id for open collections

@@ -34,6 +34,7 @@ func TestParseRejects(t *testing.T) {
 		{"bad answeredAt", `{"Type":"course_answer","uniqueId":"u","courseCode":"c","answer":{"cardId":1,"answeredAt":"yesterday"}}`, mcg.ErrMalformed, "course_answer", ""},
 		{"finish card without id", `{"Type":"course_finish","uniqueId":"u","courseCode":"c","cards":{"9":{"cardType":"x"}}}`, mcg.ErrInvalid, "course_finish", "cards[9].cardId"},
 		{"collection without id", `{"EventType":"collection_started","Username":"u"}`, mcg.ErrInvalid, "collection_started", "CourseCollectionId"},
+		{"progress over 100", `{"EventType":"collection_started","CourseCollectionId":"c","Username":"u","Progress":110}`, mcg.ErrInvalid, "collection_started", "Progress"},
 		{"collection without learner", `{"EventType":"collection_completed","CourseCollectionId":"c"}`, mcg.ErrInvalid, "collection_completed", "Username"},
 	}
 	for _, tt := range tests {
