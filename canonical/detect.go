@@ -1,0 +1,97 @@
+package canonical
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// ErrUndetectable is returned by DetectVendor for a request that no vendor's
+// rule claims, or that more than one claims.
+var ErrUndetectable = errors.New("cannot tell which vendor sent this body")
+
+// The detection table. Each vendor is recognised by what only it sends:
+//
+//	learnink       svix-id or webhook-id header; or body "object": "event" with "type"
+//	braincert      an XML Content-Type or body; or body keys "resource" and "action"
+//	mcg            body key "Type" or "EventType"
+//	easygenerator  body keys "courseId" and "learnerId"
+//	toolzz         body key "event" holding an object with "slug"
+//
+// Keys are matched exactly (case-sensitively), at the top level of the JSON
+// object. A body that matches no rule, or the rules of two vendors, is
+// ErrUndetectable.
+var detectors = []struct {
+	vendor  Vendor
+	matches func(header http.Header, keys map[string]json.RawMessage) bool
+}{
+	{VendorLearnInk, func(h http.Header, k map[string]json.RawMessage) bool {
+		return h.Get("svix-id") != "" || h.Get("webhook-id") != "" ||
+			(jsonString(k["object"]) == "event" && k["type"] != nil)
+	}},
+	{VendorBrainCert, func(_ http.Header, k map[string]json.RawMessage) bool {
+		return k["resource"] != nil && k["action"] != nil
+	}},
+	{VendorMCG, func(_ http.Header, k map[string]json.RawMessage) bool {
+		return k["Type"] != nil || k["EventType"] != nil
+	}},
+	{VendorEasygenerator, func(_ http.Header, k map[string]json.RawMessage) bool {
+		return k["courseId"] != nil && k["learnerId"] != nil
+	}},
+	{VendorToolzz, func(_ http.Header, k map[string]json.RawMessage) bool {
+		var event map[string]json.RawMessage
+		return json.Unmarshal(k["event"], &event) == nil && event["slug"] != nil
+	}},
+}
+
+// DetectVendor tells which vendor sent a delivery, from its headers and one
+// decode of the body's top-level keys (see the table above). An XML body is
+// BrainCert's, the only vendor that sends XML.
+func DetectVendor(header http.Header, body []byte) (Vendor, error) {
+	if isXML(header, body) {
+		return VendorBrainCert, nil
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(body, &keys); err != nil {
+		if header.Get("svix-id") != "" || header.Get("webhook-id") != "" {
+			return VendorLearnInk, nil // LearnInk's handler verifies, then rejects the body
+		}
+		return "", fmt.Errorf("%w: body is not a JSON object", ErrUndetectable)
+	}
+	var found []Vendor
+	for _, d := range detectors {
+		if d.matches(header, keys) {
+			found = append(found, d.vendor)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return "", fmt.Errorf("%w: no vendor's keys", ErrUndetectable)
+	}
+	return "", fmt.Errorf("%w: matches %v", ErrUndetectable, found)
+}
+
+// isXML reports an XML Content-Type, or (without one) a body that starts
+// like XML.
+func isXML(header http.Header, body []byte) bool {
+	if ct := header.Get("Content-Type"); ct != "" {
+		mediaType, _, _ := mime.ParseMediaType(ct)
+		return mediaType == "application/xml" || mediaType == "text/xml" || strings.HasSuffix(mediaType, "+xml")
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n\ufeff"), []byte("<"))
+}
+
+// jsonString returns a JSON string value's text, or "" for anything else.
+func jsonString(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return s
+}
