@@ -1,6 +1,7 @@
 package canonical_test
 
 import (
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"testing"
@@ -155,4 +156,28 @@ func TestLearnInkUnknown(t *testing.T) {
 
 	withoutID := learnInkEvents(t, body, "")[0]
 	assert.Regexp(t, `^learnink:user\.certificate\.awarded:[0-9a-f]{32}$`, withoutID.ID)
+}
+
+func ExampleFromLearnInk() {
+	body := []byte(`{"api_version":"2022-11-15","object":"event","type":"notifications.sent",
+	  "timestamp":"2025-11-06T09:58:58.233Z","data":{"notifications":[
+	  {"title":"Hi Mary!","body":"Train today","path":"/learning","user_id":"u1","custom_id":"ext-1","phone_number":null},
+	  {"title":"Hi Joe!","body":"Train today","path":"/learning","user_id":"u2","custom_id":null,"phone_number":null}]}}`)
+	header := http.Header{"Svix-Id": {"msg_p5jXN8AQM9LWM0D4loKWxJek"}}
+	event, err := learnink.ParseRequest(body, header)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	events, err := canonical.FromLearnInk(event)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range events {
+		fmt.Println(e.ID, e.Type, e.Learner.ID, e.Object.Name)
+	}
+	// Output:
+	// learnink:notifications.sent:msg_p5jXN8AQM9LWM0D4loKWxJek/0 notification.sent u1 Hi Mary!
+	// learnink:notifications.sent:msg_p5jXN8AQM9LWM0D4loKWxJek/1 notification.sent u2 Hi Joe!
 }

@@ -109,6 +109,8 @@ func signatureHeaders(header http.Header) (signedHeaders, error) {
 		signature: header.Get(prefix + "signature"),
 	}
 	switch {
+	case h == signedHeaders{}:
+		return h, errors.New("no svix-id, svix-timestamp and svix-signature headers")
 	case h.id == "" || h.timestamp == "" || h.signature == "":
 		return h, fmt.Errorf("missing %sid, %stimestamp or %ssignature header", prefix, prefix, prefix)
 	case len(h.signature) > maxSignatureHeader:
