@@ -20,8 +20,9 @@ type envelopeName struct {
 // *UserCourseStarted, *UserCourseCompleted, *NotificationsSent, or *Unknown
 // for a type it does not model; MessageID is left empty. Errors are
 // *ParseError values matching ErrMalformed, ErrInvalid or ErrNoEventType.
-// Parse checks no signature: see Verifier. No option applies to it.
-func Parse(body []byte, _ ...Option) (Event, error) {
+// Parse checks no signature (see Verifier); no option applies to it, opts
+// is there so that every vendor's Parse has the same signature.
+func Parse(body []byte, opts ...Option) (Event, error) {
 	var name envelopeName
 	if err := json.Unmarshal(body, &name); err != nil {
 		return nil, webhook.MalformedJSON(vendor, "", err)
