@@ -5,7 +5,8 @@
 //
 //	go run ./examples/receiver -addr 127.0.0.1:8080
 //
-// Routes: POST /webhooks/mcg.
+// Routes: POST /webhooks/mcg and /webhooks/learnink (-learnink-secret
+// requires signed deliveries there).
 //
 // An event delivered again (the same canonical id) is answered 200 and not
 // printed again, unless -dedup=false. With -format cloudevents each line is
@@ -23,10 +24,12 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/learnink"
 )
 
 func main() {
@@ -45,6 +48,23 @@ type config struct {
 	dedup     bool
 	dedupSize int
 	dedupAge  time.Duration
+	// learninkSecrets are LearnInk's whsec_ secrets; none means unsigned
+	// deliveries are accepted (development only).
+	learninkSecrets listFlag
+}
+
+// listFlag is a flag that may be repeated and may hold comma-separated values.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(value string) error {
+	for part := range strings.SplitSeq(value, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			*l = append(*l, part)
+		}
+	}
+	return nil
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -56,8 +76,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
 	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
 	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
+	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
+	}
+	if len(cfg.learninkSecrets) > 0 {
+		if _, err := learnink.NewVerifier(learnink.WithSecrets(cfg.learninkSecrets...)); err != nil {
+			return cfg, err
+		}
 	}
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,10 +27,14 @@ import (
 // checks the printed line against the canonical golden file.
 func TestRoutesPrintCanonicalLines(t *testing.T) {
 	routes := map[string]string{
-		"mcg": "/webhooks/mcg",
+		"mcg":      "/webhooks/mcg",
+		"learnink": "/webhooks/learnink",
 	}
 	for vendor, route := range routes {
 		for _, path := range golden.Fixtures(t, filepath.Join("../../testdata", vendor), ".json") {
+			if filepath.Base(path) == "svix-vector.json" {
+				continue // a signature test vector, not a webhook body
+			}
 			t.Run(vendor+"/"+filepath.Base(path), func(t *testing.T) {
 				var out bytes.Buffer
 				srv := newTestServer(t, defaultConfig(t), &out)
@@ -159,4 +167,40 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	}
 	assert.Contains(t, stdout.String(), `"type":"course.completed"`)
 	assert.Contains(t, stderr.String(), "shutting down")
+}
+
+func TestLearnInkSecretRequiresSignatures(t *testing.T) {
+	const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+	cfg, err := parseFlags([]string{"-learnink-secret", "whsec_b2xkIHNlY3JldA==," + secret}, io.Discard)
+	require.NoError(t, err)
+	require.Len(t, cfg.learninkSecrets, 2)
+	var out bytes.Buffer
+	srv := newTestServer(t, cfg, &out)
+	body := golden.Read(t, "../../testdata/learnink/user.course.started.json")
+
+	assert.Equal(t, http.StatusUnauthorized, postFile(t, srv.URL+"/webhooks/learnink", "../../testdata/learnink/user.course.started.json"))
+	assert.Empty(t, out.String())
+
+	req, err := http.NewRequest(http.MethodPost, srv.URL+"/webhooks/learnink", bytes.NewReader(body))
+	require.NoError(t, err)
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	key, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(secret, "whsec_"))
+	require.NoError(t, err)
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte("msg_receiver_test." + ts + "."))
+	mac.Write(body)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("svix-id", "msg_receiver_test")
+	req.Header.Set("svix-timestamp", ts)
+	req.Header.Set("svix-signature", "v1,"+base64.StdEncoding.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, out.String(), `"id":"learnink:user.course.started:msg_receiver_test"`)
+}
+
+func TestBadLearnInkSecretStopsStartUp(t *testing.T) {
+	_, err := parseFlags([]string{"-learnink-secret", "whsec_not base64!"}, io.Discard)
+	assert.Error(t, err)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/learnink"
 	"github.com/lmshooks/lmshooks/mcg"
 )
 
@@ -17,6 +18,9 @@ func newMux(cfg config, deliver func(context.Context, canonical.Event) error, lo
 	mux.Handle("/webhooks/mcg", mcg.Handler(func(ctx context.Context, e mcg.Event) error {
 		return deliverConverted(ctx, e, canonical.FromMCG, deliver)
 	}, mcg.WithLogger(logger)))
+	mux.Handle("/webhooks/learnink", learnink.Handler(func(ctx context.Context, e learnink.Event) error {
+		return deliverConverted(ctx, e, canonical.FromLearnInk, deliver)
+	}, learnink.WithSecrets(cfg.learninkSecrets...), learnink.WithLogger(logger)))
 	return mux
 }
 
