@@ -17,7 +17,18 @@ func VendorID(vendor Vendor, vendorEvent, id string) string {
 // the vendor, the event name and the payload's JSON. Payloads that differ only
 // in white space or key order get the same id.
 func ContentID(vendor Vendor, vendorEvent string, payload []byte) string {
-	sum := sha256.Sum256(normalJSON(payload))
+	return hashID(vendor, vendorEvent, normalJSON(payload))
+}
+
+// typedContentID is ContentID for the JSON encoding of a typed payload,
+// which is normal already: encoding/json writes struct fields in declaration
+// order, map keys sorted, and no white space. It skips the costly decode.
+func typedContentID(vendor Vendor, vendorEvent string, encoded []byte) string {
+	return hashID(vendor, vendorEvent, encoded)
+}
+
+func hashID(vendor Vendor, vendorEvent string, normal []byte) string {
+	sum := sha256.Sum256(normal)
 	return string(vendor) + ":" + vendorEvent + ":" + hex.EncodeToString(sum[:16])
 }
 

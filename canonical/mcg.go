@@ -111,7 +111,7 @@ func newEvent(vendor Vendor, typ Type, vendorEvent string, payload any) (Event, 
 		return Event{}, fmt.Errorf("canonical: encoding %s %s payload: %w", vendor, vendorEvent, err)
 	}
 	return Event{
-		ID:          ContentID(vendor, vendorEvent, data),
+		ID:          typedContentID(vendor, vendorEvent, data),
 		Vendor:      vendor,
 		Type:        typ,
 		VendorEvent: vendorEvent,
