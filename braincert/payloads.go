@@ -227,10 +227,10 @@ type TestCompletionPayload struct {
 	Name           string   `json:"name"`
 	FinalScore     *float64 `json:"final_score" validate:"required"`
 	PassingScore   *float64 `json:"passing_score" validate:"required"`
-	OpenEnded      string   `json:"open_ended"`      // "no" or "yes"; the docs show "no/yes"
-	ScoringType    string   `json:"scoring_type"`    // "adaptive", "standard" or "partial credit"
-	TimeLimit      string   `json:"time_limit"`      // text, such as "30 minutes"
-	ManualScoring  string   `json:"manual_scoring"`  // "pending", "completed" or "null"
+	OpenEnded      string   `json:"open_ended"`     // "no" or "yes"; the docs show "no/yes"
+	ScoringType    string   `json:"scoring_type"`   // "adaptive", "standard" or "partial credit"
+	TimeLimit      string   `json:"time_limit"`     // text, such as "30 minutes"
+	ManualScoring  string   `json:"manual_scoring"` // "pending", "completed" or "null"
 	TotalQuestions int      `json:"total_questions"`
 	CorrectCount   int      `json:"correct_count"`
 	IncorrectCount int      `json:"incorrect_count"`
