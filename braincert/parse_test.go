@@ -20,14 +20,29 @@ func envelope(resource, action, payload string) string {
 		`","domain_id":"d","created_at":"2024-02-14T21:52:13.000Z","payload":` + payload + `}`
 }
 
+// rejection is a body a parser must refuse, and what its error says.
+type rejection struct {
+	name  string
+	body  string
+	kind  error  // the error kind
+	event string // ParseError.Event
+	field string // ParseError.Field
+}
+
+// checkRejections runs parse on every body.
+func checkRejections(t *testing.T, parse func([]byte, ...braincert.Option) (braincert.Event, error), tests []rejection) {
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			event, err := parse([]byte(tt.body))
+			require.Error(t, err, "parsed as %#v", event)
+			assert.Nil(t, event)
+			assertParseError(t, err, tt.kind, tt.event, tt.field)
+		})
+	}
+}
+
 func TestParseRejects(t *testing.T) {
-	tests := []struct {
-		name  string
-		body  string
-		kind  error
-		event string
-		field string
-	}{
+	checkRejections(t, braincert.Parse, []rejection{
 		{"empty body", ``, braincert.ErrMalformed, "", ""},
 		{"not JSON", `resource=user`, braincert.ErrMalformed, "", ""},
 		{"array", `[{"resource":"user","action":"signup"}]`, braincert.ErrMalformed, "", ""},
@@ -55,15 +70,7 @@ func TestParseRejects(t *testing.T) {
 		{"sale without order_id", envelope("purchase", "completed", `{"total":1}`), braincert.ErrInvalid, "purchase.completed", "payload.order_id"},
 		{"sale price as string", envelope("purchase", "completed", `{"order_id":"o","items":[{"price":"100"}]}`), braincert.ErrMalformed, "purchase.completed", "payload.items.price"},
 		{"product price as number", envelope("product", "created", `{"slug":"s","price":100}`), braincert.ErrMalformed, "product.created", "payload.price"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			event, err := braincert.Parse([]byte(tt.body))
-			require.Error(t, err, "parsed as %#v", event)
-			assert.Nil(t, event)
-			assertParseError(t, err, tt.kind, tt.event, tt.field)
-		})
-	}
+	})
 }
 
 // assertParseError checks an error's kind, and the event and field its
