@@ -1,0 +1,22 @@
+package braincert
+
+import "github.com/lmshooks/lmshooks/internal/webhook"
+
+// The kinds of failure, shared by every lmshooks vendor package: match them
+// with errors.Is.
+var (
+	ErrMalformed            = webhook.ErrMalformed            // not valid JSON or XML, a DOCTYPE, or a field of the wrong type
+	ErrInvalid              = webhook.ErrInvalid              // a required field is missing or empty
+	ErrNoEventType          = webhook.ErrNoEventType          // no resource or no action
+	ErrUnauthorized         = webhook.ErrUnauthorized         // Basic credentials missing or wrong
+	ErrTooLarge             = webhook.ErrTooLarge             // body over the handler's limit
+	ErrUnsupportedMediaType = webhook.ErrUnsupportedMediaType // Content-Type is neither JSON nor XML
+	ErrMethodNotAllowed     = webhook.ErrMethodNotAllowed     // not a POST
+)
+
+// ParseError tells which vendor, event and field a rejected body failed on;
+// get it with errors.As.
+type ParseError = webhook.ParseError
+
+// FieldError is the cause of an ErrInvalid ParseError: the rule a field broke.
+type FieldError = webhook.FieldError

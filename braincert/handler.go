@@ -1,0 +1,43 @@
+package braincert
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
+
+// Handler returns an http.Handler that receives BrainCert deliveries, JSON
+// or XML by the request's Content-Type (application/json or none,
+// application/xml, text/xml), and calls fn with each parsed event and the
+// request's context. Mount it at POST /webhooks/braincert, for example.
+//
+// With WithBasicAuth it first checks the request's Basic credentials and
+// answers 401 with a WWW-Authenticate challenge when they are missing or
+// wrong, before reading the body, so an unauthenticated caller learns
+// nothing about topics or payloads. Without it every request is accepted:
+// use that for development only.
+//
+// It answers 200 only after fn returned nil; 500 when fn returns an error or
+// panics (so that BrainCert retries); 400 for a body that does not parse or
+// validate; 405 for a method other than POST; 413 for a body over the limit;
+// 415 for another Content-Type. Error responses are a JSON object
+// {"error": "..."}.
+func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) http.Handler {
+	cfg := newConfig(opts)
+	h := &webhook.Handler[Event]{
+		Vendor:       vendor,
+		MaxBodyBytes: cfg.maxBodyBytes,
+		Logger:       cfg.logger,
+		MediaTypes:   xmlMediaTypes,
+		Parse: func(r *http.Request, body []byte) (Event, error) {
+			return ParseContent(r.Header.Get("Content-Type"), body, opts...)
+		},
+		Deliver: fn,
+	}
+	if cfg.auth != nil {
+		h.Authenticate = cfg.auth.check
+		h.Challenge = basicChallenge
+	}
+	return h
+}

@@ -1,0 +1,155 @@
+package braincert
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"reflect"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
+
+const vendor = "braincert"
+
+// xmlMediaTypes are the Content-Types read as XML. BrainCert's form offers
+// application/xml; text/xml is accepted too.
+var xmlMediaTypes = []string{"application/xml", "text/xml"}
+
+// Parse decodes and validates one BrainCert delivery sent as JSON. It
+// returns a pointer to the topic's struct, or *Unknown for a resource and
+// action it does not model. Errors are *ParseError values matching
+// ErrMalformed, ErrInvalid or ErrNoEventType. Of the options only
+// WithLocation applies.
+func Parse(body []byte, opts ...Option) (Event, error) {
+	return parse(jsonBody(body), opts)
+}
+
+// ParseXML decodes and validates one delivery sent as XML into the same
+// structs as Parse. BrainCert does not document its XML form; this accepts
+// a root element of any name whose child elements carry the JSON keys
+// (<webhook><id>...</id><resource>...</resource>...<payload>...</payload>
+// </webhook>), with these rules:
+//
+//   - text is read by the field's type, exactly as the JSON value would be;
+//     an empty element (<avatar_url/>) is null;
+//   - a list is repeated elements named like the list
+//     (<groups>...</groups><groups>...</groups>) or one element named like
+//     the list wrapping the items (<items><item>...</item>...</items>);
+//   - an id is a number when its text is a JSON integer, except the ids
+//     the docs send as strings (the envelope's id, domain_id and tenant_id,
+//     group_id and role_id in a user's lists, order_id);
+//   - for an Unknown event, Body is the element tree as JSON: objects for
+//     elements with children, arrays for repeated names, null for empty
+//     elements, strings for all other text.
+//
+// A body with a DOCTYPE or any other <!...> declaration is refused, entity
+// references other than XML's predefined five are errors, and nothing is
+// ever fetched. The body may nest at most 32 elements deep and hold at most
+// 10,000 elements.
+func ParseXML(body []byte, opts ...Option) (Event, error) {
+	root, err := readXML(body)
+	if err != nil {
+		return nil, &ParseError{Vendor: vendor, Kind: ErrMalformed, Cause: err}
+	}
+	return parse(xmlBody{root}, opts)
+}
+
+// ParseContent parses body as XML when contentType is application/xml or
+// text/xml, and as JSON when it is JSON or empty (BrainCert's choice is per
+// webhook). Any other type is ErrUnsupportedMediaType.
+func ParseContent(contentType string, body []byte, opts ...Option) (Event, error) {
+	if err := webhook.CheckMediaType(contentType, xmlMediaTypes...); err != nil {
+		return nil, err
+	}
+	if isXML(contentType) {
+		return ParseXML(body, opts...)
+	}
+	return Parse(body, opts...)
+}
+
+func isXML(contentType string) bool {
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	for _, m := range xmlMediaTypes {
+		if mediaType == m {
+			return true
+		}
+	}
+	return false
+}
+
+// A format is a body in one of the two wire forms.
+type format interface {
+	// decode fills v (an Envelope or a topic struct); event names the
+	// topic in errors.
+	decode(event string, v any) error
+	// asJSON is the whole body as JSON, for an Unknown event.
+	asJSON() json.RawMessage
+}
+
+var errNoTopic = errors.New(`"resource" or "action" is missing or empty`)
+
+// parse reads the envelope, picks the topic's struct from topicTable and
+// fills it; both wire forms share it.
+func parse(body format, opts []Option) (Event, error) {
+	cfg := newConfig(opts)
+	var head Envelope
+	if err := body.decode("", &head); err != nil {
+		return nil, err
+	}
+	if head.Resource == "" || head.Action == "" {
+		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoTopic}
+	}
+	name := head.EventName()
+	if err := webhook.Validate(vendor, name, &head); err != nil {
+		return nil, err
+	}
+	var event Event
+	if newEvent, known := newEventFor[Topic(name)]; known {
+		event = newEvent()
+		if err := body.decode(name, event); err != nil {
+			return nil, err
+		}
+		if err := webhook.Validate(vendor, name, event); err != nil {
+			return nil, err
+		}
+	} else {
+		event = &Unknown{Envelope: head, Body: body.asJSON()}
+	}
+	readTimesIn(event, cfg.location)
+	return event, nil
+}
+
+// jsonBody is a JSON delivery.
+type jsonBody []byte
+
+func (b jsonBody) decode(event string, v any) error {
+	if err := json.Unmarshal(b, v); err != nil {
+		return webhook.MalformedJSON(vendor, event, err)
+	}
+	return nil
+}
+
+func (b jsonBody) asJSON() json.RawMessage { return append(json.RawMessage(nil), b...) }
+
+// xmlBody is an XML delivery, read into an element tree.
+type xmlBody struct{ root *xmlElement }
+
+func (b xmlBody) decode(event string, v any) error {
+	err := fillStruct(b.root, reflect.ValueOf(v).Elem(), "")
+	if err == nil {
+		return nil
+	}
+	pe := &ParseError{Vendor: vendor, Event: event, Kind: ErrMalformed, Cause: err}
+	var fe *xmlFieldError
+	if errors.As(err, &fe) {
+		pe.Field = fe.path
+		pe.Cause = fmt.Errorf("XML: %w", fe.err)
+	}
+	return pe
+}
+
+func (b xmlBody) asJSON() json.RawMessage { return genericJSON(b.root) }
