@@ -5,7 +5,8 @@
 //
 //	go run ./examples/receiver -addr 127.0.0.1:8080
 //
-// Routes: POST /webhooks/mcg and /webhooks/learnink (-learnink-secret
+// Routes: POST /webhooks/mcg, /webhooks/braincert (-basic-auth user:pass
+// requires those credentials there) and /webhooks/learnink (-learnink-secret
 // requires signed deliveries there).
 //
 // An event delivered again (the same canonical id) is answered 200 and not
@@ -51,6 +52,9 @@ type config struct {
 	// learninkSecrets are LearnInk's whsec_ secrets; none means unsigned
 	// deliveries are accepted (development only).
 	learninkSecrets listFlag
+	// basicAuth is "user:pass" that BrainCert must send; empty means the
+	// BrainCert route accepts any caller (development only).
+	basicAuth string
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -77,8 +81,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
 	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
+	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
+	}
+	if cfg.basicAuth != "" && !strings.Contains(cfg.basicAuth, ":") {
+		return cfg, errors.New("-basic-auth must be user:pass")
 	}
 	if len(cfg.learninkSecrets) > 0 {
 		if _, err := learnink.NewVerifier(learnink.WithSecrets(cfg.learninkSecrets...)); err != nil {

@@ -27,8 +27,9 @@ import (
 // checks the printed line against the canonical golden file.
 func TestRoutesPrintCanonicalLines(t *testing.T) {
 	routes := map[string]string{
-		"mcg":      "/webhooks/mcg",
-		"learnink": "/webhooks/learnink",
+		"mcg":       "/webhooks/mcg",
+		"learnink":  "/webhooks/learnink",
+		"braincert": "/webhooks/braincert",
 	}
 	for vendor, route := range routes {
 		for _, path := range golden.Fixtures(t, filepath.Join("../../testdata", vendor), ".json") {
@@ -202,5 +203,50 @@ func TestLearnInkSecretRequiresSignatures(t *testing.T) {
 
 func TestBadLearnInkSecretStopsStartUp(t *testing.T) {
 	_, err := parseFlags([]string{"-learnink-secret", "whsec_not base64!"}, io.Discard)
+	assert.Error(t, err)
+}
+
+func TestBrainCertXMLPrintsTheLineOfItsJSONTwin(t *testing.T) {
+	var jsonOut, xmlOut bytes.Buffer
+	jsonSrv := newTestServer(t, defaultConfig(t), &jsonOut)
+	xmlSrv := newTestServer(t, defaultConfig(t), &xmlOut)
+	for _, path := range golden.Fixtures(t, "../../testdata/braincert", ".xml") {
+		require.Equal(t, http.StatusOK, postFile(t, jsonSrv.URL+"/webhooks/braincert", strings.TrimSuffix(path, ".xml")+".json"))
+		resp, err := http.Post(xmlSrv.URL+"/webhooks/braincert", "application/xml", bytes.NewReader(golden.Read(t, path)))
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode, path)
+	}
+	assert.NotEmpty(t, jsonOut.String())
+	assert.Equal(t, jsonOut.String(), xmlOut.String())
+}
+
+func TestBrainCertBasicAuth(t *testing.T) {
+	cfg, err := parseFlags([]string{"-basic-auth", "hook:s3cret:with:colons"}, io.Discard)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	srv := newTestServer(t, cfg, &out)
+	path := "../../testdata/braincert/course_completion.completed.json"
+	send := func(user, pass string) *http.Response {
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/webhooks/braincert", bytes.NewReader(golden.Read(t, path)))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		if user != "" {
+			req.SetBasicAuth(user, pass)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp
+	}
+	resp := send("", "")
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+	assert.Contains(t, resp.Header.Get("WWW-Authenticate"), "Basic realm=")
+	assert.Equal(t, http.StatusUnauthorized, send("hook", "wrong").StatusCode)
+	assert.Empty(t, out.String())
+	assert.Equal(t, http.StatusOK, send("hook", "s3cret:with:colons").StatusCode)
+	assert.Contains(t, out.String(), `"type":"course.completed"`)
+
+	_, err = parseFlags([]string{"-basic-auth", "nocolon"}, io.Discard)
 	assert.Error(t, err)
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 
+	"github.com/lmshooks/lmshooks/braincert"
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/learnink"
 	"github.com/lmshooks/lmshooks/mcg"
@@ -18,10 +20,21 @@ func newMux(cfg config, deliver func(context.Context, canonical.Event) error, lo
 	mux.Handle("/webhooks/mcg", mcg.Handler(func(ctx context.Context, e mcg.Event) error {
 		return deliverConverted(ctx, e, canonical.FromMCG, deliver)
 	}, mcg.WithLogger(logger)))
+	mux.Handle("/webhooks/braincert", braincert.Handler(func(ctx context.Context, e braincert.Event) error {
+		return deliverConverted(ctx, e, canonical.FromBrainCert, deliver)
+	}, braincertOptions(cfg, logger)...))
 	mux.Handle("/webhooks/learnink", learnink.Handler(func(ctx context.Context, e learnink.Event) error {
 		return deliverConverted(ctx, e, canonical.FromLearnInk, deliver)
 	}, learnink.WithSecrets(cfg.learninkSecrets...), learnink.WithLogger(logger)))
 	return mux
+}
+
+func braincertOptions(cfg config, logger *slog.Logger) []braincert.Option {
+	opts := []braincert.Option{braincert.WithLogger(logger)}
+	if user, pass, ok := strings.Cut(cfg.basicAuth, ":"); ok {
+		opts = append(opts, braincert.WithBasicAuth(user, pass))
+	}
+	return opts
 }
 
 // deliverConverted converts a vendor event and delivers each canonical event.
