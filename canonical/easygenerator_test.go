@@ -104,3 +104,22 @@ func ExampleFromEasygenerator() {
 }
 
 func egPtr[T any](v T) *T { return &v }
+
+// FuzzFromEasygenerator checks that every body the parser accepts converts
+// to an event that keeps the contract.
+func FuzzFromEasygenerator(f *testing.F) {
+	f.Add([]byte(`{"courseId":"c","learnerId":"l@example.com","score":0,"finishedOn":"2018-07-15T06:15:17Z","status":"x"}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		event, err := easygenerator.Parse(body)
+		if err != nil {
+			return
+		}
+		events, err := canonical.FromEasygenerator(event)
+		if err != nil {
+			t.Fatalf("FromEasygenerator: %v", err)
+		}
+		if err := events[0].Validate(); err != nil {
+			t.Fatalf("%v\n%s", err, body)
+		}
+	})
+}

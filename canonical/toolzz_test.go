@@ -131,3 +131,26 @@ func ExampleFromToolzz() {
 	fmt.Println(e.Type, e.OccurredAt.Format(time.RFC3339), e.Learner.ID, e.Learner.Email, e.Object.Name)
 	// Output: course.completed 2023-07-03T12:53:41Z 987654321 student@toolzz.com Course Name
 }
+
+// FuzzFromToolzz checks that every body the parser accepts converts to
+// events that keep the contract.
+func FuzzFromToolzz(f *testing.F) {
+	f.Add([]byte(`{"event":{"slug":"activities.course.completed","send_at":"2023-07-03 12:53:41"},"data":{"user":{"id":7},"course":{"id":9}}}`))
+	f.Add([]byte(`{"event":{"slug":"members.created","send_at":"2023-07-03 12:53:41"},"data":{"user":{"id":"x","email":"a@b.c"}}}`))
+	f.Add([]byte(`{"event":{"slug":"members.disabled"}}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		event, err := toolzz.Parse(body)
+		if err != nil {
+			return
+		}
+		events, err := canonical.FromToolzz(event)
+		if err != nil {
+			t.Fatalf("FromToolzz: %v", err)
+		}
+		for _, e := range events {
+			if err := e.Validate(); err != nil {
+				t.Fatalf("%v\n%s", err, body)
+			}
+		}
+	})
+}

@@ -196,3 +196,35 @@ func TestCORSWrapsAnyHandler(t *testing.T) {
 	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
 	assert.Equal(t, 1, called, "only the POST reaches the wrapped handler")
 }
+
+// TestBrowserStyleExchange replays what a browser does, over a real
+// connection: the preflight, then the POST, each answer readable by the page.
+func TestBrowserStyleExchange(t *testing.T) {
+	var cb recorder
+	srv := httptest.NewServer(easygenerator.Handler(cb.handle, quiet))
+	defer srv.Close()
+
+	pre, err := http.NewRequest(http.MethodOptions, srv.URL, nil)
+	require.NoError(t, err)
+	pre.Header.Set("Origin", playerOrigin)
+	pre.Header.Set("Access-Control-Request-Method", "POST")
+	pre.Header.Set("Access-Control-Request-Headers", "content-type")
+	res, err := srv.Client().Do(pre)
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, http.StatusNoContent, res.StatusCode)
+	assert.Equal(t, "*", res.Header.Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, res.Header.Get("Access-Control-Allow-Methods"), "POST")
+	assert.Equal(t, "Content-Type", res.Header.Get("Access-Control-Allow-Headers"))
+
+	req, err := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(validBody))
+	require.NoError(t, err)
+	req.Header.Set("Origin", playerOrigin)
+	req.Header.Set("Content-Type", "application/json")
+	res, err = srv.Client().Do(req)
+	require.NoError(t, err)
+	res.Body.Close()
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "*", res.Header.Get("Access-Control-Allow-Origin"))
+	assert.Len(t, cb.events, 1)
+}
