@@ -1,0 +1,62 @@
+package canonical
+
+import (
+	"fmt"
+
+	"github.com/lmshooks/lmshooks/easygenerator"
+)
+
+// easygeneratorMaxScore: Easygenerator scores are percentages.
+const easygeneratorMaxScore = 100.0
+
+// FromEasygenerator converts a parsed Easygenerator course result into one
+// course.completed Event; the slice keeps the signature the same for every
+// vendor.
+//
+// Where the contract is silent:
+//   - VendorEvent is "course_finished" (the body names no event) and the id
+//     derives from the payload's content, as for every vendor without an
+//     event id.
+//   - Object is the course (kind course, id courseId) without a name: none
+//     is sent.
+//   - Result.Scaled is score / 100; a score outside [0, 100] (possible only
+//     in a value built in code) keeps its score but gets no scaled value.
+//   - A status other than "passed" or "failed" leaves Result.Passed out; it
+//     stays in Data as sent.
+//   - OccurredAt is finishedOn.
+func FromEasygenerator(event easygenerator.Event) ([]Event, error) {
+	result, ok := event.(*easygenerator.CourseResult)
+	if !ok || result == nil {
+		return nil, fmt.Errorf("canonical: cannot convert Easygenerator event %T", event)
+	}
+	e, err := newEvent(VendorEasygenerator, TypeCourseCompleted, result.EventName(), result)
+	if err != nil {
+		return nil, err
+	}
+	e.OccurredAt = utc(result.FinishedOn.Time)
+	e.Learner = learnerFromID(result.LearnerID)
+	e.Object = &Object{Kind: KindCourse, ID: result.CourseID}
+	e.Result = &Result{
+		MaxScore:  ptr(easygeneratorMaxScore),
+		Completed: ptr(true),
+		Passed:    easygeneratorPassed(result.Status),
+	}
+	if s := result.Score; s != nil {
+		e.Result.Score = ptr(*s)
+		if *s >= 0 && *s <= easygeneratorMaxScore {
+			e.Result.Scaled = ptr(*s / easygeneratorMaxScore)
+		}
+	}
+	return []Event{e}, nil
+}
+
+// easygeneratorPassed reads the documented statuses; any other is unknown.
+func easygeneratorPassed(status easygenerator.Status) *bool {
+	switch status {
+	case easygenerator.StatusPassed:
+		return ptr(true)
+	case easygenerator.StatusFailed:
+		return ptr(false)
+	}
+	return nil
+}

@@ -1,0 +1,38 @@
+package easygenerator
+
+// EventCourseFinished is this package's name for the course result body,
+// which carries no event name of its own.
+const EventCourseFinished = "course_finished"
+
+// Event is one parsed Easygenerator delivery. Today the only implementation
+// is *CourseResult; the set is closed, so use a type switch.
+type Event interface {
+	// EventName returns "course_finished".
+	EventName() string
+	sealed()
+}
+
+// Status is a course result's status as sent.
+type Status string
+
+// The documented statuses. Other values are kept as sent.
+const (
+	StatusPassed Status = "passed"
+	StatusFailed Status = "failed"
+)
+
+// CourseResult is sent when a learner finishes a course.
+type CourseResult struct {
+	CourseID  string `json:"courseId" validate:"required"`
+	LearnerID string `json:"learnerId" validate:"required"` // often the learner's e-mail address
+	// Score is the course score in percent. It is a pointer so that a
+	// missing score is an error while a real 0 is accepted.
+	Score      *float64 `json:"score" validate:"required,min=0,max=100"`
+	FinishedOn Time     `json:"finishedOn" validate:"required"`
+	Status     Status   `json:"status" validate:"required"`
+}
+
+// EventName returns "course_finished".
+func (*CourseResult) EventName() string { return EventCourseFinished }
+
+func (*CourseResult) sealed() {}

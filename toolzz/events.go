@@ -1,0 +1,121 @@
+package toolzz
+
+import "encoding/json"
+
+// Slugs of the documented events, exactly as Toolzz sends them in
+// event.slug (including its spelling "newslatter").
+const (
+	EventCourseEnrollment     = "activities.course.enrollment"
+	EventCourseCompleted      = "activities.course.completed"
+	EventTrailCompleted       = "activities.trail.completed"
+	EventContentCompleted     = "activities.content.completed"
+	EventActivityAnswered     = "activities.answered.activity"
+	EventCertificateIssued    = "activities.certificate.issued"
+	EventMemberCreated        = "members.created"
+	EventMemberUpdated        = "members.updated"
+	EventProductRedemption    = "shop.product.redemption"
+	EventNewsletterSubscribed = "newslatter.created"
+)
+
+// Event is one parsed Toolzz delivery: *CourseEnrollment, *CourseCompleted,
+// *TrailCompleted, *ContentCompleted, *ActivityAnswered, *CertificateIssued,
+// *MemberCreated, *MemberUpdated, *ProductRedemption, *NewsletterSubscribed
+// or *Unknown. The set is closed; use a type switch.
+type Event interface {
+	// EventName returns event.slug as sent.
+	EventName() string
+	// SentAt returns event.send_at, when Toolzz sent the event.
+	SentAt() Time
+	sealed()
+}
+
+// CourseEnrollment (activities.course.enrollment, "New Enrollment") is sent
+// when a learner is enrolled in a course.
+type CourseEnrollment struct {
+	Header `json:"event"`
+	Data   EnrollmentData `json:"data"`
+}
+
+// CourseCompleted (activities.course.completed, "Course Completed") is sent
+// when a learner completes a course.
+type CourseCompleted struct {
+	Header `json:"event"`
+	Data   EnrollmentData `json:"data"`
+}
+
+// TrailCompleted (activities.trail.completed) is sent when a learner has
+// finished every activity of a learning trail.
+type TrailCompleted struct {
+	Header `json:"event"`
+	Data   TrailData `json:"data"`
+}
+
+// ContentCompleted (activities.content.completed) is sent when a learner
+// completes one content item.
+type ContentCompleted struct {
+	Header `json:"event"`
+	Data   ContentData `json:"data"`
+}
+
+// ActivityAnswered (activities.answered.activity) is sent each time a
+// learner submits an answer to an activity, right or wrong.
+type ActivityAnswered struct {
+	Header `json:"event"`
+	Data   ActivityData `json:"data"`
+}
+
+// CertificateIssued (activities.certificate.issued) is sent when a learner
+// who finished a course opens, and so gets, the certificate.
+type CertificateIssued struct {
+	Header `json:"event"`
+	Data   CertificateData `json:"data"`
+}
+
+// MemberCreated (members.created, "New Registration") is sent when a user
+// account comes into existence (sign-up, creation by staff, API, CSV import).
+type MemberCreated struct {
+	ActionHeader `json:"event"`
+	Data         NewMemberData `json:"data"`
+}
+
+// MemberUpdated (members.updated) is sent both when a user's status changes
+// and when a profile is edited; the payload does not say which, and carries
+// no status.
+type MemberUpdated struct {
+	ActionHeader `json:"event"`
+	Data         MemberData `json:"data"`
+}
+
+// ProductRedemption (shop.product.redemption) is sent when a learner
+// exchanges gamification points for a product of the rewards shop.
+type ProductRedemption struct {
+	Header `json:"event"`
+	Data   RedemptionData `json:"data"`
+}
+
+// NewsletterSubscribed (slug "newslatter.created", as Toolzz spells it) is
+// sent when a user accepts the institution's newsletter.
+type NewsletterSubscribed struct {
+	ActionHeader `json:"event"`
+	Data         NewsletterData `json:"data"`
+}
+
+// Unknown is a delivery whose slug this package does not model. Header is
+// its "event" object as far as it follows the common envelope; Body is the
+// whole body as received.
+type Unknown struct {
+	Header `json:"event"`
+	Body   json.RawMessage `json:"-"`
+}
+
+func (*CourseEnrollment) sealed()     {}
+func (*CourseCompleted) sealed()      {}
+func (*TrailCompleted) sealed()       {}
+func (*ContentCompleted) sealed()     {}
+func (*ActivityAnswered) sealed()     {}
+func (*CertificateIssued) sealed()    {}
+func (*MemberCreated) sealed()        {}
+func (*MemberUpdated) sealed()        {}
+func (*ProductRedemption) sealed()    {}
+func (*NewsletterSubscribed) sealed() {}
+func (*Unknown) sealed()              {}

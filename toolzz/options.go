@@ -1,0 +1,44 @@
+package toolzz
+
+import (
+	"log/slog"
+	"time"
+)
+
+// Option configures Parse and Handler.
+type Option func(*config)
+
+type config struct {
+	location     *time.Location
+	maxBodyBytes int64
+	logger       *slog.Logger
+}
+
+func newConfig(opts []Option) config {
+	var cfg config
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	return cfg
+}
+
+// WithLocation reads the times Toolzz sends (all without an offset:
+// send_at, the other date-times, dates and the day-first school times) as
+// wall-clock time in loc instead of UTC. Toolzz does not document its zone;
+// Brazilian institutions will usually want America/Sao_Paulo.
+func WithLocation(loc *time.Location) Option {
+	return func(c *config) { c.location = loc }
+}
+
+// WithMaxBodyBytes sets the handler's body size limit (default 4 MiB); a
+// larger body is answered 413. It has no effect on Parse.
+func WithMaxBodyBytes(n int64) Option {
+	return func(c *config) { c.maxBodyBytes = n }
+}
+
+// WithLogger sets the logger the handler reports rejected and failed
+// deliveries to (default slog.Default()). Bodies, and so CPF numbers, are
+// never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) { c.logger = l }
+}
