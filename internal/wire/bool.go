@@ -24,7 +24,7 @@ func (b *Bool) UnmarshalJSON(data []byte) error {
 	case "0":
 		*b = Bool{Numeric: true}
 	default:
-		return fmt.Errorf("boolean must be true, false, 1 or 0, got %s", excerpt(data))
+		return fmt.Errorf("boolean must be true, false, 1 or 0, got %s", kindOf(data))
 	}
 	return nil
 }

@@ -42,7 +42,7 @@ func (id *ID) UnmarshalJSON(data []byte) error {
 	}
 	var n json.Number
 	if err := json.Unmarshal(data, &n); err != nil {
-		return fmt.Errorf("id must be a number or a string, got %s", excerpt(data))
+		return fmt.Errorf("id must be a number or a string, got %s", kindOf(data))
 	}
 	*id = ID{Value: n.String(), Numeric: true}
 	return nil
@@ -64,11 +64,24 @@ func isJSONNumber(s string) bool {
 	return s != "" && json.Unmarshal([]byte(s), &n) == nil
 }
 
-// excerpt shortens a JSON value for an error message.
-func excerpt(data []byte) string {
-	const max = 32
-	if len(data) > max {
-		return string(data[:max]) + "…"
+// kindOf names the kind of a JSON value for an error message. Errors never
+// quote the value itself: it may be personal data, and errors reach logs.
+func kindOf(data []byte) string {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return "nothing"
 	}
-	return string(data)
+	switch trimmed[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -42,7 +43,7 @@ func ParseTime(s string) (Time, error) {
 			return Time{Time: t, Text: s}, nil
 		}
 	}
-	return Time{}, fmt.Errorf("time %q is not an RFC 3339 date-time or date", s)
+	return Time{}, errors.New("time is not an RFC 3339 date-time or date")
 }
 
 // IsZero reports whether t holds no time.
@@ -75,7 +76,7 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
-		return fmt.Errorf("time must be a string, got %s", excerpt(data))
+		return fmt.Errorf("time must be a string, got %s", kindOf(data))
 	}
 	parsed, err := ParseTime(s)
 	if err != nil {

@@ -137,3 +137,17 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestErrorsNeverQuoteTheValue: a value may be personal data (a CPF, an
+// e-mail), and parse errors reach logs and 400 bodies.
+func TestErrorsNeverQuoteTheValue(t *testing.T) {
+	const secret = "123.456.789-99"
+	for _, target := range []any{new(wire.ID), new(wire.Bool), new(wire.Time)} {
+		for _, in := range []string{`"` + secret + `"`, `{"cpf":"` + secret + `"}`, `["` + secret + `"]`} {
+			err := json.Unmarshal([]byte(in), target)
+			if err != nil {
+				assert.NotContains(t, err.Error(), secret, "%T from %s", target, in)
+			}
+		}
+	}
+}
