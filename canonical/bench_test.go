@@ -7,10 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lmshooks/lmshooks/braincert"
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/easygenerator"
 	"github.com/lmshooks/lmshooks/internal/golden"
 	"github.com/lmshooks/lmshooks/learnink"
 	"github.com/lmshooks/lmshooks/mcg"
+	"github.com/lmshooks/lmshooks/toolzz"
 )
 
 // benchVendor is one vendor's pipeline, for the benchmarks: parse (decode +
@@ -28,6 +31,15 @@ var benchVendors = []benchVendor{
 	{"learnink",
 		func(b []byte) (any, error) { return learnink.Parse(b) },
 		func(e any) ([]canonical.Event, error) { return canonical.FromLearnInk(e.(learnink.Event)) }},
+	{"braincert",
+		func(b []byte) (any, error) { return braincert.Parse(b) },
+		func(e any) ([]canonical.Event, error) { return canonical.FromBrainCert(e.(braincert.Event)) }},
+	{"easygenerator",
+		func(b []byte) (any, error) { return easygenerator.Parse(b) },
+		func(e any) ([]canonical.Event, error) { return canonical.FromEasygenerator(e.(easygenerator.Event)) }},
+	{"toolzz",
+		func(b []byte) (any, error) { return toolzz.Parse(b) },
+		func(e any) ([]canonical.Event, error) { return canonical.FromToolzz(e.(toolzz.Event)) }},
 }
 
 // BenchmarkPipeline measures, for every documented body, the library's steps

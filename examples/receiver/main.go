@@ -5,9 +5,13 @@
 //
 //	go run ./examples/receiver -addr 127.0.0.1:8080
 //
-// Routes: POST /webhooks/mcg, /webhooks/braincert (-basic-auth user:pass
-// requires those credentials there) and /webhooks/learnink (-learnink-secret
-// requires signed deliveries there).
+// Routes (each POST; Easygenerator's also answers CORS preflights):
+//
+//	/webhooks/mcg
+//	/webhooks/easygenerator  -allow-origin limits the origins (default *)
+//	/webhooks/braincert      -basic-auth user:pass requires those credentials
+//	/webhooks/toolzz         -toolzz-location reads send_at in that zone
+//	/webhooks/learnink       -learnink-secret whsec_... requires signatures
 //
 // An event delivered again (the same canonical id) is answered 200 and not
 // printed again, unless -dedup=false. With -format cloudevents each line is
@@ -28,6 +32,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	_ "time/tzdata" // -toolzz-location works on machines without a zone database
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/learnink"
@@ -55,6 +60,11 @@ type config struct {
 	// basicAuth is "user:pass" that BrainCert must send; empty means the
 	// BrainCert route accepts any caller (development only).
 	basicAuth string
+	// allowOrigins are the origins whose pages may post Easygenerator
+	// results; none means any origin ("*").
+	allowOrigins listFlag
+	// toolzzLocation reads Toolzz's zone-less times; UTC unless set.
+	toolzzLocation *time.Location
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -82,9 +92,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
+	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
+	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
+	loc, err := time.LoadLocation(*toolzzZone)
+	if err != nil {
+		return cfg, fmt.Errorf("-toolzz-location: %w", err)
+	}
+	cfg.toolzzLocation = loc
 	if cfg.basicAuth != "" && !strings.Contains(cfg.basicAuth, ":") {
 		return cfg, errors.New("-basic-auth must be user:pass")
 	}

@@ -27,9 +27,11 @@ import (
 // checks the printed line against the canonical golden file.
 func TestRoutesPrintCanonicalLines(t *testing.T) {
 	routes := map[string]string{
-		"mcg":       "/webhooks/mcg",
-		"learnink":  "/webhooks/learnink",
-		"braincert": "/webhooks/braincert",
+		"mcg":           "/webhooks/mcg",
+		"learnink":      "/webhooks/learnink",
+		"braincert":     "/webhooks/braincert",
+		"easygenerator": "/webhooks/easygenerator",
+		"toolzz":        "/webhooks/toolzz",
 	}
 	for vendor, route := range routes {
 		for _, path := range golden.Fixtures(t, filepath.Join("../../testdata", vendor), ".json") {
@@ -248,5 +250,35 @@ func TestBrainCertBasicAuth(t *testing.T) {
 	assert.Contains(t, out.String(), `"type":"course.completed"`)
 
 	_, err = parseFlags([]string{"-basic-auth", "nocolon"}, io.Discard)
+	assert.Error(t, err)
+}
+
+func TestEasygeneratorPreflight(t *testing.T) {
+	cfg, err := parseFlags([]string{"-allow-origin", "https://player.example.com"}, io.Discard)
+	require.NoError(t, err)
+	srv := newTestServer(t, cfg, io.Discard)
+	req, err := http.NewRequest(http.MethodOptions, srv.URL+"/webhooks/easygenerator", nil)
+	require.NoError(t, err)
+	req.Header.Set("Origin", "https://player.example.com")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	req.Header.Set("Access-Control-Request-Headers", "content-type")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
+	assert.Equal(t, "https://player.example.com", resp.Header.Get("Access-Control-Allow-Origin"))
+	assert.Contains(t, resp.Header.Get("Access-Control-Allow-Methods"), "POST")
+	assert.Equal(t, "Content-Type", resp.Header.Get("Access-Control-Allow-Headers"))
+}
+
+func TestToolzzLocation(t *testing.T) {
+	cfg, err := parseFlags([]string{"-toolzz-location", "America/Sao_Paulo"}, io.Discard)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	srv := newTestServer(t, cfg, &out)
+	require.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks/toolzz", "../../testdata/toolzz/activities.course.completed.json"))
+	assert.Contains(t, out.String(), `"occurred_at":"2023-07-03T15:53:41Z"`, "12:53:41 in São Paulo (UTC-3)")
+
+	_, err = parseFlags([]string{"-toolzz-location", "Mars/Olympus"}, io.Discard)
 	assert.Error(t, err)
 }

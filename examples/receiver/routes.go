@@ -8,8 +8,10 @@ import (
 
 	"github.com/lmshooks/lmshooks/braincert"
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/easygenerator"
 	"github.com/lmshooks/lmshooks/learnink"
 	"github.com/lmshooks/lmshooks/mcg"
+	"github.com/lmshooks/lmshooks/toolzz"
 )
 
 // newMux mounts one route per vendor. Each route's callback converts the
@@ -20,6 +22,12 @@ func newMux(cfg config, deliver func(context.Context, canonical.Event) error, lo
 	mux.Handle("/webhooks/mcg", mcg.Handler(func(ctx context.Context, e mcg.Event) error {
 		return deliverConverted(ctx, e, canonical.FromMCG, deliver)
 	}, mcg.WithLogger(logger)))
+	mux.Handle("/webhooks/easygenerator", easygenerator.Handler(func(ctx context.Context, e easygenerator.Event) error {
+		return deliverConverted(ctx, e, canonical.FromEasygenerator, deliver)
+	}, easygenerator.WithAllowedOrigins(cfg.allowOrigins...), easygenerator.WithLogger(logger)))
+	mux.Handle("/webhooks/toolzz", toolzz.Handler(func(ctx context.Context, e toolzz.Event) error {
+		return deliverConverted(ctx, e, canonical.FromToolzz, deliver)
+	}, toolzz.WithLocation(cfg.toolzzLocation), toolzz.WithLogger(logger)))
 	mux.Handle("/webhooks/braincert", braincert.Handler(func(ctx context.Context, e braincert.Event) error {
 		return deliverConverted(ctx, e, canonical.FromBrainCert, deliver)
 	}, braincertOptions(cfg, logger)...))

@@ -94,12 +94,7 @@ func TestPublicPackagesHaveRunnableExamples(t *testing.T) {
 		}
 	}
 	for _, pkg := range []string{"mcg", "canonical", "easygenerator", "braincert", "toolzz", "learnink"} {
-		dir := filepath.Join(root, pkg)
-		if built, _ := filepath.Glob(filepath.Join(dir, "parse*.go")); len(built) == 0 && pkg != "canonical" {
-			t.Logf("%s: not built yet, no example required", pkg)
-			continue
-		}
-		if !withExample[dir] {
+		if dir := filepath.Join(root, pkg); !withExample[dir] {
 			t.Errorf("package %s has no runnable Example with an // Output: line", pkg)
 		}
 	}
