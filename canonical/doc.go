@@ -2,6 +2,13 @@
 // Event, so that code downstream handles a course completion the same way
 // whether MCG, BrainCert or another vendor sent it.
 //
+// One level up, Handler is one endpoint for every vendor: it tells the
+// vendor from the request (DetectVendor), hands the request to that vendor's
+// own handler, converts, and calls the user's callback with canonical
+// events; ParseRequest does the same for code that reads requests itself.
+// Deduplicate (or Handler's WithDedup) hands each event id to the callback
+// once, and ToCloudEvent renders an event as a CloudEvents 1.0 event.
+//
 // The Event type follows the lmshooks canonical event contract: its JSON
 // field names and order, the omission of absent values, and the type
 // vocabulary (Type constants such as TypeCourseCompleted). FromMCG (and its
@@ -10,6 +17,11 @@
 //
 // # Choices where the contract is silent
 //
+// Each From* function's doc lists its vendor's choices (FromBrainCert,
+// FromEasygenerator, FromToolzz, FromLearnInk); the common ones, and MCG's,
+// are:
+//
+//   - Every course.completed carries Result.Completed = true.
 //   - Event.Object is omitted for TypeUnknown events: the library does not
 //     know what an unmodelled event is about.
 //   - The id of an event whose vendor sends no event id is

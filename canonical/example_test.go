@@ -1,9 +1,14 @@
 package canonical_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/mcg"
@@ -46,4 +51,30 @@ func ExampleEvent_Validate() {
 	// invalid canonical event: type "course.finished" is not in the vocabulary
 	// <nil>
 	// {"id":"mcg:course_finish:1","vendor":"mcg","type":"course.completed","vendor_event":"course_finish","object":{"kind":"course","id":"c1"},"data":{}}
+}
+
+func ExampleHandler() {
+	handler := canonical.Handler(func(ctx context.Context, e canonical.Event) error {
+		fmt.Println(e.Vendor, e.Type, e.Learner.ID, e.Object.Kind, e.Object.ID)
+		return nil // a non-nil error answers 500, so the vendor sends it again
+	}, canonical.WithDedup(canonical.NewMemoryStore(10_000, 72*time.Hour)))
+	// In a service: http.Handle("/webhooks", handler)
+
+	for _, body := range []string{
+		`{"courseId":"c-42","learnerId":"ada@example.com","score":90,"finishedOn":"2026-05-01T10:00:00Z","status":"passed"}`,
+		`{"event":{"name":"Atividades - Curso concluído","slug":"activities.course.completed","send_at":"2026-05-01 10:00:00"},
+		  "data":{"institution":{"id":1},"course":{"id":7,"name":"Go"},"enrollment":{"id":3,"date_expire":null,"course_id":7,"actived":1,"status":1},
+		  "user":{"id":9,"name":"Ada","email":"ada@example.com","cpf":"000.000.000-00","nickname":null,"uuid":null}}}`,
+		`{"courseId":"c-42","learnerId":"ada@example.com","score":90,"finishedOn":"2026-05-01T10:00:00Z","status":"passed"}`, // a retry
+	} {
+		w := httptest.NewRecorder()
+		handler.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/webhooks", strings.NewReader(body)))
+		fmt.Println(w.Code)
+	}
+	// Output:
+	// easygenerator course.completed ada@example.com course c-42
+	// 200
+	// toolzz course.completed 9 course 7
+	// 200
+	// 200
 }

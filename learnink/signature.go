@@ -27,6 +27,10 @@ const (
 // secretPrefix starts a secret as the LearnInk (Svix) dashboard shows it.
 const secretPrefix = "whsec_"
 
+// ErrNoSecrets is returned by NewVerifier when no secret was given: there is
+// nothing to verify with (Handler then accepts unsigned requests).
+var ErrNoSecrets = errors.New("learnink: no secret to verify signatures with")
+
 // Verifier checks the Svix signature of LearnInk deliveries. Build it once
 // with NewVerifier; it is safe for concurrent use.
 type Verifier struct {
@@ -43,7 +47,7 @@ type Verifier struct {
 func NewVerifier(opts ...Option) (*Verifier, error) {
 	cfg := newConfig(opts)
 	if len(cfg.secrets) == 0 {
-		return nil, errors.New("learnink: no secret to verify signatures with")
+		return nil, ErrNoSecrets
 	}
 	v := &Verifier{tolerance: cfg.tolerance, now: cfg.now}
 	for i, secret := range cfg.secrets {

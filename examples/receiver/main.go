@@ -5,8 +5,10 @@
 //
 //	go run ./examples/receiver -addr 127.0.0.1:8080
 //
-// Routes (each POST; Easygenerator's also answers CORS preflights):
+// Routes (each POST; Easygenerator's and the shared one also answer CORS
+// preflights):
 //
+//	/webhooks                any vendor, told apart by canonical.DetectVendor
 //	/webhooks/mcg
 //	/webhooks/easygenerator  -allow-origin limits the origins (default *)
 //	/webhooks/braincert      -basic-auth user:pass requires those credentials

@@ -282,3 +282,40 @@ func TestToolzzLocation(t *testing.T) {
 	_, err = parseFlags([]string{"-toolzz-location", "Mars/Olympus"}, io.Discard)
 	assert.Error(t, err)
 }
+
+// TestSharedEndpointPrintsEveryVendor posts every documented body of every
+// vendor to /webhooks and checks each printed line against its golden file.
+func TestSharedEndpointPrintsEveryVendor(t *testing.T) {
+	cfg := defaultConfig(t)
+	for _, vendor := range []string{"mcg", "easygenerator", "braincert", "toolzz", "learnink"} {
+		for _, path := range golden.Fixtures(t, filepath.Join("../../testdata", vendor), ".json") {
+			if filepath.Base(path) == "svix-vector.json" {
+				continue
+			}
+			var out bytes.Buffer
+			srv := newTestServer(t, cfg, &out)
+			require.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks", path), path)
+			var want []json.RawMessage
+			require.NoError(t, json.Unmarshal(golden.Read(t, golden.Path(path, "canonical")), &want))
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			require.Len(t, lines, len(want), path)
+			for i, line := range lines {
+				assert.JSONEq(t, string(want[i]), line, path)
+			}
+		}
+	}
+}
+
+func TestSharedEndpointDeduplicatesAcrossRoutes(t *testing.T) {
+	var out bytes.Buffer
+	srv := newTestServer(t, defaultConfig(t), &out)
+	path := "../../testdata/mcg/course_finish.json"
+	assert.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks/mcg", path))
+	assert.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks", path))
+	assert.Equal(t, http.StatusOK, postFile(t, srv.URL+"/webhooks", path))
+	assert.Equal(t, 1, strings.Count(out.String(), "\n"))
+	resp, err := http.Post(srv.URL+"/webhooks", "application/json", strings.NewReader(`{"who":"knows"}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+}

@@ -14,11 +14,19 @@ import (
 	"github.com/lmshooks/lmshooks/toolzz"
 )
 
-// newMux mounts one route per vendor. Each route's callback converts the
+// newMux mounts the one endpoint for every vendor, /webhooks, and one route
+// per vendor. Each route's callback converts the
 // vendor event to canonical events and hands each to deliver; an error there
 // answers 500, so that the vendor sends the event again.
 func newMux(cfg config, deliver func(context.Context, canonical.Event) error, logger *slog.Logger) *http.ServeMux {
 	mux := http.NewServeMux()
+	mux.Handle("/webhooks", canonical.Handler(deliver,
+		canonical.WithMCG(mcg.WithLogger(logger)),
+		canonical.WithEasygenerator(easygenerator.WithAllowedOrigins(cfg.allowOrigins...)),
+		canonical.WithBrainCert(braincertOptions(cfg, logger)...),
+		canonical.WithToolzz(toolzz.WithLocation(cfg.toolzzLocation)),
+		canonical.WithLearnInk(learnink.WithSecrets(cfg.learninkSecrets...)),
+		canonical.WithLogger(logger)))
 	mux.Handle("/webhooks/mcg", mcg.Handler(func(ctx context.Context, e mcg.Event) error {
 		return deliverConverted(ctx, e, canonical.FromMCG, deliver)
 	}, mcg.WithLogger(logger)))

@@ -102,7 +102,7 @@ func (h *Handler[E]) reject(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	h.logger().InfoContext(r.Context(), "webhook rejected", "vendor", h.Vendor, "status", status, "error", err)
-	writeJSON(w, status, ErrorBody(err))
+	WriteError(w, status, err)
 }
 
 func (h *Handler[E]) maxBodyBytes() int64 {

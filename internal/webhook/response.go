@@ -28,18 +28,27 @@ func StatusFor(err error) int {
 // failure says only "unauthorized", so that nothing about the credentials or
 // the expected signature leaks; a server-side failure says only
 // "internal error".
-func ErrorBody(err error) string {
+func ErrorBody(err error) string { return errorBody(StatusFor(err), err) }
+
+func errorBody(status int, err error) string {
 	msg := err.Error()
-	switch StatusFor(err) {
-	case http.StatusUnauthorized:
+	switch {
+	case status == http.StatusUnauthorized:
 		msg = ErrUnauthorized.Error()
-	case http.StatusInternalServerError:
+	case status >= 500:
 		msg = "internal error"
 	}
 	b, _ := json.Marshal(struct {
 		Error string `json:"error"`
 	}{msg})
 	return string(b)
+}
+
+// WriteError answers a rejected request with status and a JSON body
+// {"error": "..."} that, as ErrorBody's, says only "unauthorized" for a 401
+// and "internal error" for a 5xx.
+func WriteError(w http.ResponseWriter, status int, err error) {
+	writeJSON(w, status, errorBody(status, err))
 }
 
 func writeJSON(w http.ResponseWriter, status int, body string) {
