@@ -73,7 +73,12 @@ func (c CloudEvent) MarshalStructured() ([]byte, error) { return marshalPayload(
 
 // Header returns the HTTP binary-mode headers of c: one "ce-" header per
 // attribute and Content-Type for datacontenttype. The body is c.Data.
-// Values are percent-encoded as the CloudEvents HTTP binding requires.
+//
+// Values are written as they are (spaces, quotes and UTF-8 included), which
+// is what the official CloudEvents Go SDK reads: it does not percent-decode.
+// Only control characters, which no HTTP header can carry, are
+// percent-encoded, as the HTTP binding describes. (An id such as
+// "braincert:virtual classroom.created:…" keeps its space.)
 func (c CloudEvent) Header() http.Header {
 	h := http.Header{}
 	set := func(name, value string) {
@@ -93,14 +98,13 @@ func (c CloudEvent) Header() http.Header {
 	return h
 }
 
-// percentEncode encodes what the CloudEvents HTTP binding says a header
-// value may not carry as is: space, '"', '%' and anything outside printable
-// ASCII (as UTF-8 bytes).
+// percentEncode encodes the control characters of s, which an HTTP header
+// value cannot carry.
 func percentEncode(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c <= ' ' || c >= 0x7f || c == '"' || c == '%' {
+		if c < ' ' || c == 0x7f {
 			fmt.Fprintf(&b, "%%%02X", c)
 			continue
 		}

@@ -8,33 +8,33 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	sdk "github.com/cloudevents/sdk-go/v2"
 	cehttp "github.com/cloudevents/sdk-go/v2/protocol/http"
 
 	"github.com/lmshooks/lmshooks/canonical"
-	"github.com/lmshooks/lmshooks/mcg"
 )
 
-// fixtureEvents converts every documented MCG body into canonical events.
+// fixtureEvents converts every vendor's documented bodies into canonical
+// events, through the one-endpoint parser.
 func fixtureEvents(t *testing.T) []canonical.Event {
 	t.Helper()
-	paths, err := filepath.Glob("../../testdata/mcg/*.json")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no fixtures: %v", err)
+	paths, err := filepath.Glob("../../testdata/*/*.json")
+	if err != nil || len(paths) < 40 {
+		t.Fatalf("expected every vendor's fixtures, found %d: %v", len(paths), err)
 	}
 	var all []canonical.Event
 	for _, path := range paths {
+		if strings.HasSuffix(path, "svix-vector.json") {
+			continue // a signature test vector, not a webhook body
+		}
 		body, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		parsed, err := mcg.Parse(body)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		events, err := canonical.FromMCG(parsed)
+		events, err := canonical.ParseRequest(http.Header{}, body)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
