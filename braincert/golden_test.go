@@ -1,7 +1,6 @@
 package braincert_test
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,36 +16,24 @@ import (
 
 const fixtures = "../testdata/braincert"
 
+func parse(body []byte) (braincert.Event, error) { return braincert.Parse(body) }
+
 // TestGoldenTyped parses every documented body and compares the typed value
 // with its golden dump.
 func TestGoldenTyped(t *testing.T) {
-	for _, path := range golden.Fixtures(t, fixtures, ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := braincert.Parse(golden.Read(t, path))
-			require.NoError(t, err)
-			if _, unknown := event.(*braincert.Unknown); unknown {
-				t.Fatalf("documented body parsed as unknown event %q", event.EventName())
-			}
-			assert.Equal(t, fixtureName(event.Topic()), strings.TrimSuffix(filepath.Base(path), ".json"),
-				"the file name is the topic")
-			golden.Check(t, golden.Path(path, "typed"), golden.Dump(event))
-		})
-	}
+	golden.TypedGolden(t, golden.Fixtures(t, fixtures, ".json"), parse, func(t *testing.T, path string, event braincert.Event) {
+		if _, unknown := event.(*braincert.Unknown); unknown {
+			t.Fatalf("documented body parsed as unknown event %q", event.EventName())
+		}
+		assert.Equal(t, fixtureName(event.Topic()), strings.TrimSuffix(filepath.Base(path), ".json"),
+			"the file name is the topic")
+	})
 }
 
 // TestRoundTrip checks that no documented field is dropped: the typed value
 // encodes back to the same JSON values as the body.
 func TestRoundTrip(t *testing.T) {
-	for _, path := range golden.Fixtures(t, fixtures, ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			body := golden.Read(t, path)
-			event, err := braincert.Parse(body)
-			require.NoError(t, err)
-			encoded, err := json.Marshal(event)
-			require.NoError(t, err)
-			golden.JSONEqual(t, body, encoded)
-		})
-	}
+	golden.RoundTrip(t, golden.Fixtures(t, fixtures, ".json"), parse)
 }
 
 // TestXMLMatchesJSON parses every XML rendering and its JSON twin: the

@@ -1,7 +1,6 @@
 package learnink_test
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -23,38 +22,20 @@ func bodies(t *testing.T) []string {
 	return paths
 }
 
+func parse(body []byte) (learnink.Event, error) { return learnink.Parse(body) }
+
 // TestGoldenTyped parses every documented body and compares the typed value
 // with its golden dump.
 func TestGoldenTyped(t *testing.T) {
-	for _, path := range bodies(t) {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := learnink.Parse(golden.Read(t, path))
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			if _, unknown := event.(*learnink.Unknown); unknown {
-				t.Fatalf("documented body parsed as unknown event %q", event.EventName())
-			}
-			golden.Check(t, golden.Path(path, "typed"), golden.Dump(event))
-		})
-	}
+	golden.TypedGolden(t, bodies(t), parse, func(t *testing.T, _ string, event learnink.Event) {
+		if _, unknown := event.(*learnink.Unknown); unknown {
+			t.Fatalf("documented body parsed as unknown event %q", event.EventName())
+		}
+	})
 }
 
 // TestRoundTrip checks that no documented field is dropped: the typed value
 // encodes back to the same JSON values as the body.
 func TestRoundTrip(t *testing.T) {
-	for _, path := range bodies(t) {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			body := golden.Read(t, path)
-			event, err := learnink.Parse(body)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			encoded, err := json.Marshal(event)
-			if err != nil {
-				t.Fatalf("Marshal: %v", err)
-			}
-			golden.JSONEqual(t, body, encoded)
-		})
-	}
+	golden.RoundTrip(t, bodies(t), parse)
 }

@@ -3,7 +3,6 @@ package toolzz_test
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,50 +14,34 @@ import (
 
 const fixtures = "../testdata/toolzz"
 
+func parse(body []byte) (toolzz.Event, error) { return toolzz.Parse(body) }
+
 // TestGoldenTyped parses every documented body (partial ones included) and
 // compares the typed value with its golden dump.
 func TestGoldenTyped(t *testing.T) {
-	for _, path := range golden.Fixtures(t, fixtures, ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := toolzz.Parse(golden.Read(t, path))
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			if _, unknown := event.(*toolzz.Unknown); unknown {
-				t.Fatalf("documented body parsed as unknown event %q", event.EventName())
-			}
-			golden.Check(t, golden.Path(path, "typed"), golden.Dump(event))
-		})
-	}
+	golden.TypedGolden(t, golden.Fixtures(t, fixtures, ".json"), parse, func(t *testing.T, _ string, event toolzz.Event) {
+		if _, unknown := event.(*toolzz.Unknown); unknown {
+			t.Fatalf("documented body parsed as unknown event %q", event.EventName())
+		}
+	})
 }
 
 // TestRoundTrip checks that no documented field is dropped: the typed value
 // encodes back to the same JSON values as the body. A *.partial.json body
 // lacks keys the web copy lost, so there only its own keys are compared.
 func TestRoundTrip(t *testing.T) {
-	for _, path := range golden.Fixtures(t, fixtures, ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			body := golden.Read(t, path)
-			event, err := toolzz.Parse(body)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			encoded, err := json.Marshal(event)
-			if err != nil {
-				t.Fatalf("Marshal: %v", err)
-			}
-			if strings.HasSuffix(path, ".partial.json") {
-				jsonSubset(t, body, encoded)
-				return
-			}
-			golden.JSONEqual(t, body, encoded)
-		})
-	}
+	golden.RoundTrip(t, golden.Fixtures(t, fixtures, ".json"), parse, func(t testing.TB, path string, body, encoded []byte) {
+		if strings.HasSuffix(path, ".partial.json") {
+			jsonSubset(t, body, encoded)
+			return
+		}
+		golden.JSONEqual(t, body, encoded)
+	})
 }
 
 // jsonSubset fails t unless every value in want is in got at the same path
 // (got may hold more object keys).
-func jsonSubset(t *testing.T, want, got []byte) {
+func jsonSubset(t testing.TB, want, got []byte) {
 	t.Helper()
 	var w, g any
 	if err := json.Unmarshal(want, &w); err != nil {
