@@ -9,30 +9,6 @@ import (
 // else to encoding/json, so that results and errors stay exactly the same:
 // each returns ok=false whenever it is not sure.
 
-// plainString returns the text of a JSON string literal that holds no escape
-// sequence, no control character and only valid UTF-8: for such a literal
-// the text is the bytes between the quotes, which is what json.Unmarshal
-// would return, without its second pass over the value.
-func plainString(data []byte) (string, bool) {
-	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
-		return "", false
-	}
-	inner := data[1 : len(data)-1]
-	ascii := true
-	for _, c := range inner {
-		switch {
-		case c < 0x20, c == '"', c == '\\':
-			return "", false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-	}
-	if !ascii && !utf8.Valid(inner) {
-		return "", false
-	}
-	return string(inner), true
-}
-
 // quotePlain returns s as a JSON string literal, exactly as json.Marshal
 // writes it, when s needs no escaping there: no control character, quote,
 // backslash, <, > or & (json.Marshal escapes those three for HTML), no

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 )
 
 // The fast paths must agree with encoding/json and with the full layout
@@ -15,25 +17,6 @@ var fastSeeds = []string{
 	`"2026-03-17T10:53:51+0300"`, `"2026-03-17T10:53:51-03:00"`, `"2026-03-17 10:53:51Z"`, `"2026-03-17X10:53:51"`,
 	`"20260317"`, `""`, `"abc"`, `"a\"b"`, `"caf\u00e9"`, `"café"`, "\"\xff\"", "\"a\tb\"", `"<p>"`, `"a&b"`,
 	"\"\u2028\"", `"12345"`, `12345`, `-0.5e+3`, `01`, `1.`, `1e`, `-`, `0`, `1.5E-7`, `null`, `true`, `{}`,
-}
-
-func FuzzPlainString(f *testing.F) {
-	for _, s := range fastSeeds {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		got, ok := plainString(data)
-		if !ok {
-			return
-		}
-		var want string
-		if err := json.Unmarshal(data, &want); err != nil {
-			t.Fatalf("plainString accepted %q, json.Unmarshal: %v", data, err)
-		}
-		if got != want {
-			t.Fatalf("plainString(%q) = %q, json.Unmarshal %q", data, got, want)
-		}
-	})
 }
 
 func FuzzQuotePlain(f *testing.F) {
@@ -67,7 +50,7 @@ func FuzzIsNumberLiteral(f *testing.F) {
 
 func FuzzParseTimeLikelyLayout(f *testing.F) {
 	for _, s := range fastSeeds {
-		if text, ok := plainString([]byte(s)); ok {
+		if text, ok := jsonscan.PlainString([]byte(s)); ok {
 			f.Add(text)
 		}
 	}
@@ -82,8 +65,8 @@ func FuzzParseTimeLikelyLayout(f *testing.F) {
 
 func TestFastPathsTakeTheCommonForms(t *testing.T) {
 	for _, in := range []string{`"2026-03-17T10:53:51.44271"`, `"café"`, `"ORD_ep3FVWZ9lC"`} {
-		if _, ok := plainString([]byte(in)); !ok {
-			t.Errorf("plainString(%s) fell back", in)
+		if _, ok := jsonscan.PlainString([]byte(in)); !ok {
+			t.Errorf("jsonscan.PlainString(%s) fell back", in)
 		}
 	}
 	for _, in := range []string{"2026-03-17T10:53:51.44271", "2018-07-15T06:15:17.502Z", "2023-07-03 12:53:41", "2024-03-01"} {

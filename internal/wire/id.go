@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 )
 
 // ID is an identifier that a vendor sends as a JSON number or a JSON string.
@@ -33,7 +35,7 @@ func (id *ID) UnmarshalJSON(data []byte) error {
 		*id = ID{}
 		return nil
 	case len(data) > 0 && data[0] == '"':
-		if s, ok := plainString(data); ok {
+		if s, ok := jsonscan.PlainString(data); ok {
 			*id = ID{Value: s}
 			return nil
 		}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 )
 
 // Time is a point in time as a vendor sent it: RFC 3339 with or without a
@@ -117,7 +119,7 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 		*t = Time{}
 		return nil
 	}
-	s, ok := plainString(data)
+	s, ok := jsonscan.PlainString(data)
 	if !ok {
 		if err := json.Unmarshal(data, &s); err != nil {
 			return fmt.Errorf("time must be a string, got %s", kindOf(data))
