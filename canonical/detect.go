@@ -100,7 +100,9 @@ func topLevelKeys(data []byte) (map[string]json.RawMessage, error) {
 // isXML reports an XML Content-Type, or (without one) a body that starts
 // like XML.
 func isXML(header http.Header, body []byte) bool {
-	if ct := header.Get("Content-Type"); ct != "" {
+	if ct := header.Get("Content-Type"); ct == "application/json" {
+		return false // the common case, without the parser's allocations
+	} else if ct != "" {
 		mediaType, _, _ := mime.ParseMediaType(ct)
 		return mediaType == "application/xml" || mediaType == "text/xml" || strings.HasSuffix(mediaType, "+xml")
 	}
