@@ -1,55 +1,25 @@
 package learnink
 
 import (
-	"os"
-	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
+
+	"github.com/lmshooks/lmshooks/internal/golden"
 )
+
+var fastPath = golden.FastPath[Event]{
+	Dir:   "../testdata/learnink",
+	Skip:  []string{"svix-vector"}, // a signature test vector, not an event body
+	Fast:  parseOnce,
+	Exact: parseWithEnvelope,
+}
 
 // FuzzParseOnceAgrees: the fast path answers only where the exact path
 // (envelope first) gives the same event and no error.
 func FuzzParseOnceAgrees(f *testing.F) {
-	for _, body := range fixtureBodies(f) {
-		f.Add(body)
-	}
-	f.Add([]byte(`{"object":"event","type":"user.course.started","Object":"x"}`))
-	f.Add([]byte(`{"object":5,"type":"user.course.started","data":{"user_id":"u","course_id":"c"}}`))
-	f.Fuzz(func(t *testing.T, body []byte) {
-		fast, ok := parseOnce(body)
-		if !ok {
-			return
-		}
-		exact, err := parseWithEnvelope(body)
-		if err != nil || !reflect.DeepEqual(fast, exact) {
-			t.Fatalf("%q: fast path %#v; exact path %#v, %v", body, fast, exact, err)
-		}
-	})
+	fastPath.Fuzz(f,
+		`{"object":"event","type":"user.course.started","Object":"x"}`,
+		`{"object":5,"type":"user.course.started","data":{"user_id":"u","course_id":"c"}}`,
+	)
 }
 
-// svix-vector.json is a signature test vector, not an event body.
-func TestParseOnceTakesTheDocumentedBodies(t *testing.T) {
-	for path, body := range fixtureBodies(t) {
-		if _, ok := parseOnce(body); !ok && !strings.Contains(path, "svix-vector") {
-			t.Errorf("%s: the fast path gave up", path)
-		}
-	}
-}
-
-// fixtureBodies reads every documented JSON body of the package.
-func fixtureBodies(tb testing.TB) map[string][]byte {
-	paths, _ := filepath.Glob("../testdata/learnink/*.json")
-	if len(paths) == 0 {
-		tb.Fatal("no fixtures")
-	}
-	bodies := make(map[string][]byte, len(paths))
-	for _, path := range paths {
-		body, err := os.ReadFile(path)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		bodies[path] = body
-	}
-	return bodies
-}
+func TestParseOnceTakesTheDocumentedBodies(t *testing.T) { fastPath.Takes(t) }
