@@ -7,6 +7,7 @@ import (
 	"mime"
 	"reflect"
 
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
@@ -22,7 +23,43 @@ var xmlMediaTypes = []string{"application/xml", "text/xml"}
 // ErrMalformed, ErrInvalid or ErrNoEventType. Of the options only
 // WithLocation applies.
 func Parse(body []byte, opts ...Option) (Event, error) {
-	return parse(jsonBody(body), opts)
+	event, ok := parseOnce(body)
+	if !ok {
+		return parse(jsonBody(body), opts)
+	}
+	readTimesIn(event, newConfig(opts).location)
+	return event, nil
+}
+
+// topicKeys are the envelope's keys that name the topic, for jsonscan.
+var topicKeys = []string{"resource", "action"}
+
+// parseOnce is Parse's fast path for a modelled topic: it reads resource
+// and action with a scan instead of decoding the envelope first, then
+// decodes the body once and validates it (the envelope with it, which every
+// topic struct embeds). ok is false, and Parse takes parse (which also
+// words any error), when the scan gives up, the topic is not modelled, or
+// the body does not decode or validate.
+func parseOnce(body []byte) (event Event, ok bool) {
+	var values [2][]byte
+	if !jsonscan.Lookup(body, topicKeys, values[:]) {
+		return nil, false
+	}
+	resource, okResource := jsonscan.String(values[0])
+	action, okAction := jsonscan.String(values[1])
+	if !okResource || !okAction || resource == "" || action == "" {
+		return nil, false
+	}
+	name := resource + "." + action
+	newEvent, known := newEventFor[Topic(name)]
+	if !known {
+		return nil, false
+	}
+	event = newEvent()
+	if json.Unmarshal(body, event) != nil || webhook.Validate(vendor, name, event) != nil {
+		return nil, false
+	}
+	return event, true
 }
 
 // ParseXML decodes and validates one delivery sent as XML into the same

@@ -8,6 +8,8 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 )
 
 // ErrUndetectable is returned by DetectVendor for a request that no vendor's
@@ -43,8 +45,8 @@ var detectors = []struct {
 		return k["courseId"] != nil && k["learnerId"] != nil
 	}},
 	{VendorToolzz, func(_ http.Header, k map[string]json.RawMessage) bool {
-		var event map[string]json.RawMessage
-		return json.Unmarshal(k["event"], &event) == nil && event["slug"] != nil
+		event, err := topLevelKeys(k["event"])
+		return err == nil && event["slug"] != nil
 	}},
 }
 
@@ -55,8 +57,8 @@ func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 	if isXML(header, body) {
 		return VendorBrainCert, nil
 	}
-	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(body, &keys); err != nil {
+	keys, err := topLevelKeys(body)
+	if err != nil {
 		if header.Get("svix-id") != "" || header.Get("webhook-id") != "" {
 			return VendorLearnInk, nil // LearnInk's handler verifies, then rejects the body
 		}
@@ -77,10 +79,30 @@ func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 	return "", fmt.Errorf("%w: matches %v", ErrUndetectable, found)
 }
 
+// topLevelKeys is json.Unmarshal of data into a map[string]json.RawMessage,
+// without the decode for valid JSON whose keys jsonscan can read: the
+// values then share data's memory (the detectors only read them).
+func topLevelKeys(data []byte) (map[string]json.RawMessage, error) {
+	if json.Valid(data) {
+		keys := make(map[string]json.RawMessage)
+		if jsonscan.Members(data, func(key, value []byte) bool {
+			keys[string(key)] = value
+			return true
+		}) {
+			return keys, nil
+		}
+	}
+	var keys map[string]json.RawMessage
+	err := json.Unmarshal(data, &keys)
+	return keys, err
+}
+
 // isXML reports an XML Content-Type, or (without one) a body that starts
 // like XML.
 func isXML(header http.Header, body []byte) bool {
-	if ct := header.Get("Content-Type"); ct != "" {
+	if ct := header.Get("Content-Type"); ct == "application/json" {
+		return false // the common case, without the parser's allocations
+	} else if ct != "" {
 		mediaType, _, _ := mime.ParseMediaType(ct)
 		return mediaType == "application/xml" || mediaType == "text/xml" || strings.HasSuffix(mediaType, "+xml")
 	}

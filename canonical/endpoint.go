@@ -1,11 +1,9 @@
 package canonical
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 
@@ -171,7 +169,7 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.reject(w, r, http.StatusBadRequest, err)
 		return
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.Body = webhook.ReplayBody(body)
 	r.ContentLength = int64(len(body))
 	e.vendors[vendor].ServeHTTP(w, r)
 }

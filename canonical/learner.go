@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/mail"
 	"strings"
+	"sync"
 )
 
 // learnerFromID builds a learner from a vendor id that may be an e-mail
@@ -20,7 +21,8 @@ func learnerFromID(id string) *Learner {
 
 // isEmail reports whether s is a bare e-mail address (no display name).
 func isEmail(s string) bool {
-	if s == "" || strings.ContainsAny(s, " <>") {
+	// An address always holds "@"; most ids do not, and spare the parser.
+	if !strings.Contains(s, "@") || strings.ContainsAny(s, " <>") {
 		return false
 	}
 	addr, err := mail.ParseAddress(s)
@@ -42,12 +44,25 @@ func compactJSON(data []byte) json.RawMessage {
 
 // marshalPayload encodes a typed payload as JSON without escaping <, > and &
 // (card texts hold HTML; "\u003cp\u003e" would be valid but unreadable).
+// The encoder writes into a pooled buffer, and the result is one copy of
+// the exact size.
 func marshalPayload(payload any) (json.RawMessage, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	buf := payloadBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			payloadBuffers.Put(buf)
+		}
+	}()
+	buf.Reset()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(payload); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return bytes.Clone(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
+
+// maxPooledBuffer keeps the buffer of a rare large payload out of the pool.
+const maxPooledBuffer = 64 << 10
+
+var payloadBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
@@ -23,6 +24,20 @@ type envelope struct {
 // WithLocation applies.
 func Parse(body []byte, opts ...Option) (Event, error) {
 	cfg := newConfig(opts)
+	event, ok := parseOnce(body)
+	if !ok {
+		var err error
+		if event, err = parseWithEnvelope(body); err != nil {
+			return nil, err
+		}
+	}
+	readTimesIn(event, cfg.location)
+	return event, nil
+}
+
+// parseWithEnvelope decodes the envelope to name the event, then the event:
+// the exact path for every body, which words every error.
+func parseWithEnvelope(body []byte) (Event, error) {
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
 		return nil, webhook.MalformedJSON(vendor, "", err)
@@ -31,26 +46,64 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 	if name == "" {
 		name = env.EventType
 	}
-	var event Event
-	switch name {
-	case "":
+	event := newEvent(name)
+	switch {
+	case name == "":
 		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoEventKey}
-	case EventCourseAnswer:
-		event = new(CardEnd)
-	case EventCourseFinish:
-		event = new(CourseFinish)
-	case EventCollectionStarted:
-		event = new(CollectionStarted)
-	case EventCollectionCompleted:
-		event = new(CollectionCompleted)
-	default:
+	case event == nil:
 		return &Unknown{Name: name, Body: append(json.RawMessage(nil), body...)}, nil
 	}
 	if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
 		return nil, err
 	}
-	readTimesIn(event, cfg.location)
 	return event, nil
+}
+
+// eventKeys are envelope's keys, for jsonscan.
+var eventKeys = []string{"Type", "EventType"}
+
+// parseOnce is Parse's fast path for a documented event: it reads the event
+// name with a scan instead of a first decode, then decodes and validates the
+// body once. ok is false, and Parse takes parseWithEnvelope (which also
+// words any error), when the scan gives up, the event is not modelled, or the body
+// does not decode or validate.
+func parseOnce(body []byte) (event Event, ok bool) {
+	var values [2][]byte
+	if !jsonscan.Lookup(body, eventKeys, values[:]) {
+		return nil, false
+	}
+	typ, okType := jsonscan.String(values[0])
+	eventType, okEventType := jsonscan.String(values[1])
+	if !okType || !okEventType {
+		return nil, false
+	}
+	name := typ
+	if name == "" {
+		name = eventType
+	}
+	if event = newEvent(name); event == nil {
+		return nil, false
+	}
+	if webhook.DecodeJSON(vendor, name, body, event) != nil {
+		return nil, false
+	}
+	return event, true
+}
+
+// newEvent returns an empty event of the named type, or nil for a name this
+// package does not model.
+func newEvent(name string) Event {
+	switch name {
+	case EventCourseAnswer:
+		return new(CardEnd)
+	case EventCourseFinish:
+		return new(CourseFinish)
+	case EventCollectionStarted:
+		return new(CollectionStarted)
+	case EventCollectionCompleted:
+		return new(CollectionCompleted)
+	}
+	return nil
 }
 
 var errNoEventKey = errors.New(`neither "Type" nor "EventType" names an event`)

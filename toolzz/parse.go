@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
@@ -23,6 +24,20 @@ type envelope struct {
 // WithLocation applies.
 func Parse(body []byte, opts ...Option) (Event, error) {
 	cfg := newConfig(opts)
+	event, ok := parseOnce(body)
+	if !ok {
+		var err error
+		if event, err = parseWithEnvelope(body); err != nil {
+			return nil, err
+		}
+	}
+	readTimesIn(event, cfg.location)
+	return event, nil
+}
+
+// parseWithEnvelope decodes the envelope to name the event, then the event:
+// the exact path for every body, which words every error.
+func parseWithEnvelope(body []byte) (Event, error) {
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
 		return nil, webhook.MalformedJSON(vendor, "", err)
@@ -43,8 +58,36 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 			return nil, err
 		}
 	}
-	readTimesIn(event, cfg.location)
 	return event, nil
+}
+
+// The keys of envelope, for jsonscan.
+var (
+	eventKey = []string{"event"}
+	slugKey  = []string{"slug"}
+)
+
+// parseOnce is Parse's fast path for a documented event: it reads
+// event.slug with a scan instead of a first decode, then decodes and
+// validates the body once. ok is false, and Parse takes parseWithEnvelope
+// (which also words any error), when the scan gives up, the slug is not
+// modelled, or the body does not decode or validate.
+func parseOnce(body []byte) (event Event, ok bool) {
+	var head, slug [1][]byte
+	if !jsonscan.Lookup(body, eventKey, head[:]) || !jsonscan.Lookup(head[0], slugKey, slug[:]) {
+		return nil, false
+	}
+	name, ok := jsonscan.String(slug[0])
+	if !ok {
+		return nil, false
+	}
+	if event = newEvent(name); event == nil {
+		return nil, false
+	}
+	if webhook.DecodeJSON(vendor, name, body, event) != nil {
+		return nil, false
+	}
+	return event, true
 }
 
 var errNoSlug = errors.New(`no "event.slug" names the event`)

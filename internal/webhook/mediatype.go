@@ -10,8 +10,8 @@ import (
 // parameters), application/*+json, none at all (read as JSON), or one of
 // extra. Anything else is ErrUnsupportedMediaType.
 func CheckMediaType(contentType string, extra ...string) error {
-	if strings.TrimSpace(contentType) == "" {
-		return nil
+	if contentType == "application/json" || strings.TrimSpace(contentType) == "" {
+		return nil // the common case, without the parser's allocations
 	}
 	mediaType, _, err := mime.ParseMediaType(contentType)
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 )
 
 // ID is an identifier that a vendor sends as a JSON number or a JSON string.
@@ -33,11 +35,19 @@ func (id *ID) UnmarshalJSON(data []byte) error {
 		*id = ID{}
 		return nil
 	case len(data) > 0 && data[0] == '"':
+		if s, ok := jsonscan.PlainString(data); ok {
+			*id = ID{Value: s}
+			return nil
+		}
 		var s string
 		if err := json.Unmarshal(data, &s); err != nil {
 			return err
 		}
 		*id = ID{Value: s}
+		return nil
+	}
+	if isNumberLiteral(data) {
+		*id = ID{Value: string(data), Numeric: true}
 		return nil
 	}
 	var n json.Number
@@ -54,12 +64,18 @@ func (id ID) MarshalJSON() ([]byte, error) {
 	if id.Numeric && isJSONNumber(id.Value) {
 		return []byte(id.Value), nil
 	}
+	if quoted, ok := quotePlain(id.Value); ok {
+		return quoted, nil
+	}
 	return json.Marshal(id.Value)
 }
 
 var nullLiteral = []byte("null")
 
 func isJSONNumber(s string) bool {
+	if isNumberLiteral(s) {
+		return true
+	}
 	var n json.Number
 	return s != "" && json.Unmarshal([]byte(s), &n) == nil
 }

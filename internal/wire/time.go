@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 )
 
 // Time is a point in time as a vendor sent it: RFC 3339 with or without a
@@ -33,6 +35,14 @@ var (
 
 // ParseTime reads a vendor time text in any of the accepted forms.
 func ParseTime(s string) (Time, error) {
+	if t, ok := parseLikelyLayout(s); ok {
+		return t, nil
+	}
+	return parseAnyLayout(s)
+}
+
+// parseAnyLayout tries every layout in order.
+func parseAnyLayout(s string) (Time, error) {
 	for _, layout := range offsetLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return Time{Time: t, HasOffset: true, Text: s}, nil
@@ -44,6 +54,41 @@ func ParseTime(s string) (Time, error) {
 		}
 	}
 	return Time{}, errors.New("time is not an RFC 3339 date-time or date")
+}
+
+// parseLikelyLayout tries only the layout the text's shape points to. No
+// text matches two of the layouts (they differ in the separator, in having
+// a zone or in ending after the date), so a success here is what the loop
+// in ParseTime would return; a failure falls back to that loop, which also
+// words the error. It spares the common texts the failed attempts (each
+// allocates an error) of the layouts before theirs.
+func parseLikelyLayout(s string) (Time, bool) {
+	if len(s) == len("2006-01-02") {
+		t, err := time.ParseInLocation(noOffsetLayouts[2], s, time.UTC)
+		return Time{Time: t, Text: s}, err == nil
+	}
+	if len(s) < len("2006-01-02T15:04:05") {
+		return Time{}, false
+	}
+	i := 0 // "T" between date and time
+	if s[10] == ' ' {
+		i = 1
+	}
+	if hasZone(s) {
+		t, err := time.Parse(offsetLayouts[i], s)
+		return Time{Time: t, HasOffset: true, Text: s}, err == nil
+	}
+	t, err := time.ParseInLocation(noOffsetLayouts[i], s, time.UTC)
+	return Time{Time: t, Text: s}, err == nil
+}
+
+// hasZone reports whether s ends like a zone: "Z" or "±hh:mm".
+func hasZone(s string) bool {
+	if s[len(s)-1] == 'Z' {
+		return true
+	}
+	sign := s[len(s)-6]
+	return (sign == '+' || sign == '-') && s[len(s)-3] == ':'
 }
 
 // IsZero reports whether t holds no time.
@@ -74,9 +119,11 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 		*t = Time{}
 		return nil
 	}
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return fmt.Errorf("time must be a string, got %s", kindOf(data))
+	s, ok := jsonscan.PlainString(data)
+	if !ok {
+		if err := json.Unmarshal(data, &s); err != nil {
+			return fmt.Errorf("time must be a string, got %s", kindOf(data))
+		}
 	}
 	parsed, err := ParseTime(s)
 	if err != nil {
@@ -92,5 +139,9 @@ func (t Time) MarshalJSON() ([]byte, error) {
 	if t.IsZero() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(t.String())
+	text := t.String()
+	if quoted, ok := quotePlain(text); ok {
+		return quoted, nil
+	}
+	return json.Marshal(text)
 }
