@@ -35,7 +35,7 @@ func chromiumFlags(userDataDir string) []string {
 type browser struct {
 	cmd    *exec.Cmd
 	send   io.WriteCloser
-	stderr bytes.Buffer
+	stderr safeBuffer // written by exec while the test reads it
 
 	mu      sync.Mutex
 	nextID  int
