@@ -1,10 +1,7 @@
 package braincert_test
 
 import (
-	"bytes"
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,16 +21,12 @@ const (
 func hostileTarget(t *testing.T) hostile.Target {
 	var deliveries hostile.Deliveries
 	var log hostile.Log
-	h := braincert.Handler(func(_ context.Context, e braincert.Event) error {
-		deliveries.Add(e)
-		return nil
-	}, braincert.WithBasicAuth(hostileUser, hostilePass), braincert.WithLogger(log.Logger()))
+	h := braincert.Handler(hostile.Record[braincert.Event](&deliveries), braincert.WithBasicAuth(hostileUser, hostilePass), braincert.WithLogger(log.Logger()))
 	return hostile.Target{
 		Handler: h,
 		Body:    golden.Read(t, filepath.Join(fixtures, "course_completion.completed.json")),
 		Request: func(body []byte) *http.Request {
-			r := httptest.NewRequest(http.MethodPost, "/webhooks/braincert", bytes.NewReader(body))
-			r.Header.Set("Content-Type", "application/json")
+			r := hostile.PostJSON("/webhooks/braincert")(body)
 			r.SetBasicAuth(hostileUser, hostilePass)
 			return r
 		},

@@ -1,10 +1,7 @@
 package easygenerator_test
 
 import (
-	"bytes"
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/lmshooks/lmshooks/easygenerator"
@@ -16,16 +13,12 @@ import (
 func hostileTarget(t *testing.T) hostile.Target {
 	var deliveries hostile.Deliveries
 	var log hostile.Log
-	h := easygenerator.Handler(func(_ context.Context, e easygenerator.Event) error {
-		deliveries.Add(e)
-		return nil
-	}, easygenerator.WithLogger(log.Logger()), easygenerator.WithAllowedOrigins("https://player.example.com"))
+	h := easygenerator.Handler(hostile.Record[easygenerator.Event](&deliveries), easygenerator.WithLogger(log.Logger()), easygenerator.WithAllowedOrigins("https://player.example.com"))
 	return hostile.Target{
 		Handler: h,
 		Body:    golden.Read(t, fixtures+"/course_finished.json"),
 		Request: func(body []byte) *http.Request {
-			r := httptest.NewRequest(http.MethodPost, "/webhooks/easygenerator", bytes.NewReader(body))
-			r.Header.Set("Content-Type", "application/json")
+			r := hostile.PostJSON("/webhooks/easygenerator")(body)
 			r.Header.Set("Origin", "https://player.example.com")
 			return r
 		},

@@ -1,13 +1,10 @@
 package learnink_test
 
 import (
-	"bytes"
-	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,10 +20,7 @@ import (
 func hostileTarget(t *testing.T) hostile.Target {
 	var deliveries hostile.Deliveries
 	var log hostile.Log
-	h := learnink.Handler(func(_ context.Context, e learnink.Event) error {
-		deliveries.Add(e)
-		return nil
-	}, learnink.WithSecrets(testSecret), learnink.WithClock(func() time.Time { return testNow }),
+	h := learnink.Handler(hostile.Record[learnink.Event](&deliveries), learnink.WithSecrets(testSecret), learnink.WithClock(func() time.Time { return testNow }),
 		learnink.WithLogger(log.Logger()))
 	return hostile.Target{
 		Handler:    h,
@@ -41,8 +35,7 @@ func hostileTarget(t *testing.T) hostile.Target {
 
 // signedRequest is a POST of body signed with testSecret at testNow.
 func signedRequest(body []byte) *http.Request {
-	r := httptest.NewRequest(http.MethodPost, "/webhooks/learnink", bytes.NewReader(body))
-	r.Header.Set("Content-Type", "application/json")
+	r := hostile.PostJSON("/webhooks/learnink")(body)
 	ts := strconv.FormatInt(testNow.Unix(), 10)
 	key, _ := base64.StdEncoding.DecodeString(strings.TrimPrefix(testSecret, "whsec_"))
 	mac := hmac.New(sha256.New, key)

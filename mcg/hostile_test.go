@@ -1,10 +1,6 @@
 package mcg_test
 
 import (
-	"bytes"
-	"context"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/lmshooks/lmshooks/internal/golden"
@@ -16,18 +12,11 @@ import (
 func hostileTarget(t *testing.T) hostile.Target {
 	var deliveries hostile.Deliveries
 	var log hostile.Log
-	h := mcg.Handler(func(_ context.Context, e mcg.Event) error {
-		deliveries.Add(e)
-		return nil
-	}, mcg.WithLogger(log.Logger()))
+	h := mcg.Handler(hostile.Record[mcg.Event](&deliveries), mcg.WithLogger(log.Logger()))
 	return hostile.Target{
-		Handler: h,
-		Body:    golden.Read(t, fixtures+"/course_answer.json"),
-		Request: func(body []byte) *http.Request {
-			r := httptest.NewRequest(http.MethodPost, "/webhooks/mcg", bytes.NewReader(body))
-			r.Header.Set("Content-Type", "application/json")
-			return r
-		},
+		Handler:     h,
+		Body:        golden.Read(t, fixtures+"/course_answer.json"),
+		Request:     hostile.PostJSON("/webhooks/mcg"),
 		Deliveries:  &deliveries,
 		Log:         &log,
 		Required:    []string{"Type", "uniqueId", "courseCode", "answer", "answer.cardId"},

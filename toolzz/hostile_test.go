@@ -1,10 +1,6 @@
 package toolzz_test
 
 import (
-	"bytes"
-	"context"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/lmshooks/lmshooks/internal/golden"
@@ -17,18 +13,11 @@ import (
 func hostileTarget(t *testing.T) hostile.Target {
 	var deliveries hostile.Deliveries
 	var log hostile.Log
-	h := toolzz.Handler(func(_ context.Context, e toolzz.Event) error {
-		deliveries.Add(e)
-		return nil
-	}, toolzz.WithLogger(log.Logger()))
+	h := toolzz.Handler(hostile.Record[toolzz.Event](&deliveries), toolzz.WithLogger(log.Logger()))
 	return hostile.Target{
-		Handler: h,
-		Body:    golden.Read(t, fixtures+"/activities.course.completed.json"),
-		Request: func(body []byte) *http.Request {
-			r := httptest.NewRequest(http.MethodPost, "/webhooks/toolzz", bytes.NewReader(body))
-			r.Header.Set("Content-Type", "application/json")
-			return r
-		},
+		Handler:    h,
+		Body:       golden.Read(t, fixtures+"/activities.course.completed.json"),
+		Request:    hostile.PostJSON("/webhooks/toolzz"),
 		Deliveries: &deliveries,
 		Log:        &log,
 		Required:   []string{"event", "event.slug", "event.send_at", "data", "data.user", "data.user.id", "data.course.id"},

@@ -73,40 +73,46 @@ func startRun(t *testing.T, stdout, stderr io.Writer) *runningServer {
 	return s
 }
 
-// TestSlowSenderIsCutOff: a client that sends its headers a byte at a time
-// (slowloris) is disconnected once ReadHeaderTimeout (5 s) has passed,
-// however steadily it keeps sending.
-func TestSlowSenderIsCutOff(t *testing.T) {
-	t.Parallel()
-	addr := startRun(t, io.Discard, io.Discard).addr
+// trickle sends first, then one more byte every interval, and returns how
+// long the server took to close the connection; it gives up after giveUp.
+func trickle(t *testing.T, addr, first string, interval, giveUp time.Duration) time.Duration {
+	t.Helper()
 	conn, err := net.Dial("tcp", addr)
 	require.NoError(t, err)
 	defer conn.Close()
-
 	start := time.Now()
 	closed := make(chan time.Duration, 1)
 	go func() {
 		_, _ = io.Copy(io.Discard, conn) // returns when the server closes the connection
 		closed <- time.Since(start)
 	}()
-	_, err = io.WriteString(conn, "POST /webhooks/mcg HTTP/1.1\r\nHost: receiver\r\n")
+	_, err = io.WriteString(conn, first)
 	require.NoError(t, err)
-	tick := time.NewTicker(200 * time.Millisecond)
+	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
 		select {
 		case after := <-closed:
-			assert.GreaterOrEqual(t, after, 4*time.Second, "cut off before ReadHeaderTimeout")
-			t.Logf("slow sender cut off after %s", after.Round(100*time.Millisecond))
-			return
+			return after
 		case <-tick.C:
-			if time.Since(start) > 12*time.Second {
-				t.Fatal("a client sending one header byte every 200 ms was still connected after 12 s")
+			if time.Since(start) > giveUp {
+				t.Fatalf("a client sending a byte every %s was still connected after %s", interval, giveUp)
 			}
 			// A write error means the server is gone; the reader reports when.
 			_, _ = io.WriteString(conn, "X")
 		}
 	}
+}
+
+// TestSlowSenderIsCutOff: a client that sends its headers a byte at a time
+// (slowloris) is disconnected once ReadHeaderTimeout (5 s) has passed,
+// however steadily it keeps sending.
+func TestSlowSenderIsCutOff(t *testing.T) {
+	t.Parallel()
+	addr := startRun(t, io.Discard, io.Discard).addr
+	after := trickle(t, addr, "POST /webhooks/mcg HTTP/1.1\r\nHost: receiver\r\n", 200*time.Millisecond, 12*time.Second)
+	assert.GreaterOrEqual(t, after, 4*time.Second, "cut off before ReadHeaderTimeout")
+	t.Logf("slow sender cut off after %s", after.Round(100*time.Millisecond))
 }
 
 // TestSlowBodyIsCutOff: a client that sends its headers at once and then
@@ -117,34 +123,12 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 	}
 	t.Parallel()
 	var stdout safeBuffer
-	conn, err := net.Dial("tcp", startRun(t, &stdout, io.Discard).addr)
-	require.NoError(t, err)
-	defer conn.Close()
-
-	start := time.Now()
-	closed := make(chan time.Duration, 1)
-	go func() {
-		_, _ = io.Copy(io.Discard, conn)
-		closed <- time.Since(start)
-	}()
-	_, err = io.WriteString(conn, "POST /webhooks/mcg HTTP/1.1\r\nHost: receiver\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
-	require.NoError(t, err)
-	tick := time.NewTicker(500 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case after := <-closed:
-			assert.GreaterOrEqual(t, after, 29*time.Second, "cut off before ReadTimeout")
-			assert.Empty(t, stdout.String())
-			t.Logf("slow body cut off after %s", after.Round(100*time.Millisecond))
-			return
-		case <-tick.C:
-			if time.Since(start) > 40*time.Second {
-				t.Fatal("a client sending one body byte every 500 ms was still connected after 40 s")
-			}
-			_, _ = io.WriteString(conn, " ")
-		}
-	}
+	addr := startRun(t, &stdout, io.Discard).addr
+	after := trickle(t, addr, "POST /webhooks/mcg HTTP/1.1\r\nHost: receiver\r\nContent-Type: application/json\r\n"+
+		"Content-Length: 100000\r\n\r\n{", 500*time.Millisecond, 40*time.Second)
+	assert.GreaterOrEqual(t, after, 29*time.Second, "cut off before ReadTimeout")
+	assert.Empty(t, stdout.String())
+	t.Logf("slow body cut off after %s", after.Round(100*time.Millisecond))
 }
 
 // TestHugeHeadersAreRefused: headers over MaxHeaderBytes (64 KiB) get 431.

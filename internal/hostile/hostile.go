@@ -16,9 +16,11 @@ package hostile
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"sync"
 )
 
@@ -123,3 +125,21 @@ func (l *Log) String() string {
 }
 
 var _ io.Writer = (*Log)(nil)
+
+// Record returns a handler callback that adds every event to d.
+func Record[E any](d *Deliveries) func(context.Context, E) error {
+	return func(_ context.Context, event E) error {
+		d.Add(event)
+		return nil
+	}
+}
+
+// PostJSON returns a Target.Request that posts the body to path with
+// Content-Type application/json.
+func PostJSON(path string) func(body []byte) *http.Request {
+	return func(body []byte) *http.Request {
+		r := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		return r
+	}
+}
