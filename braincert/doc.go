@@ -41,4 +41,9 @@
 // The form can also require HTTP Basic authentication: WithBasicAuth makes
 // Handler check it. BrainCert sends no signature, so without Basic
 // authentication the handler cannot tell a forged delivery from a real one.
+//
+// Keys match as encoding/json matches them: exactly first, then without
+// regard to case. Where a key repeats, the last value wins (a repeated
+// object is merged into the earlier one, field by field). The XML form
+// reads an element repeated where one value is expected the same way.
 package braincert

@@ -70,6 +70,8 @@ func parseOnce(body []byte) (event Event, ok bool) {
 //
 //   - text is read by the field's type, exactly as the JSON value would be;
 //     an empty element (<avatar_url/>) is null;
+//   - an element repeated where one value is expected reads like a
+//     repeated JSON key: the last one wins;
 //   - a list is repeated elements named like the list
 //     (<groups>...</groups><groups>...</groups>) or one element named like
 //     the list wrapping the items (<items><item>...</item>...</items>);

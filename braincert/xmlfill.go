@@ -17,7 +17,10 @@ import (
 // two forms of a body give identical values.
 //
 // Rules (the XML form is undocumented; see ParseXML):
-//   - an empty element is null: a nil pointer, or the zero value;
+//   - an empty element is null: a nil pointer, an empty ID or Time, and
+//     no change to a plain string, number or boolean (as in encoding/json);
+//   - an element repeated where one value is expected is read in turn, so
+//     the last one wins, as with a repeated JSON key;
 //   - a list is either repeated elements named like the list, or one
 //     element named like the list wrapping one element per item (any name,
 //     the same for all); an empty list element is an empty list;
@@ -28,14 +31,15 @@ import (
 var (
 	idType   = reflect.TypeFor[wire.ID]()
 	timeType = reflect.TypeFor[wire.Time]()
+
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 )
 
 var (
-	errXMLRepeated = errors.New("element repeated where one value is expected")
-	errXMLNotLeaf  = errors.New("element has child elements where a value is expected")
-	errXMLText     = errors.New("element has text where an object is expected")
-	errXMLNumber   = errors.New("element text is not a number")
-	errXMLBool     = errors.New("element text is not true or false")
+	errXMLNotLeaf = errors.New("element has child elements where a value is expected")
+	errXMLText    = errors.New("element has text where an object is expected")
+	errXMLNumber  = errors.New("element text is not a number")
+	errXMLBool    = errors.New("element text is not true or false")
 )
 
 // xmlFieldError is a failure at one JSON path of the target.
@@ -80,11 +84,13 @@ func fillFields(children map[string][]*xmlElement, v reflect.Value, path string)
 			}
 			continue
 		}
-		if len(elements) > 1 {
-			return &xmlFieldError{fieldPath, errXMLRepeated}
-		}
-		if err := fillValue(elements[0], v.Field(i), fieldPath, f.Tag.Get("xmlid")); err != nil {
-			return err
+		// A repeated element reads like a repeated JSON key in
+		// encoding/json: each in turn, so the last one wins (and objects
+		// merge, later fields winning).
+		for _, el := range elements {
+			if err := fillValue(el, v.Field(i), fieldPath, f.Tag.Get("xmlid")); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -140,12 +146,10 @@ func fillValue(el *xmlElement, v reflect.Value, path, idForm string) error {
 			v.SetZero()
 			return nil
 		}
-		target := reflect.New(v.Type().Elem())
-		if err := fillValue(el, target.Elem(), path, idForm); err != nil {
-			return err
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
 		}
-		v.Set(target)
-		return nil
+		return fillValue(el, v.Elem(), path, idForm)
 	}
 	if v.Kind() == reflect.Struct && v.Type() != idType && v.Type() != timeType {
 		return fillStruct(el, v, path)
@@ -153,8 +157,12 @@ func fillValue(el *xmlElement, v reflect.Value, path, idForm string) error {
 	if len(el.children) > 0 {
 		return &xmlFieldError{path, errXMLNotLeaf}
 	}
-	v.SetZero()
 	if el.isEmpty() {
+		// null, as encoding/json reads it: it empties what decodes null
+		// itself (ID, Time) and leaves a plain value as it was.
+		if reflect.PointerTo(v.Type()).Implements(jsonUnmarshaler) {
+			v.SetZero()
+		}
 		return nil
 	}
 	if err := setScalar(el, v, idForm); err != nil {

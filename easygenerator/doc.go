@@ -41,4 +41,8 @@
 //
 // After 11 failed attempts the course player gives up and tells the learner;
 // Easygenerator still records the result itself.
+//
+// Keys match as encoding/json matches them: exactly first, then without
+// regard to case. Where a key repeats, the last value wins (a repeated
+// object is merged into the earlier one, field by field).
 package easygenerator

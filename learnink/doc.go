@@ -43,4 +43,8 @@
 //
 // svix-id stays the same across retries of one message: ParseRequest and
 // Handler keep it as the event's MessageID, for de-duplication.
+//
+// Keys match as encoding/json matches them: exactly first, then without
+// regard to case. Where a key repeats, the last value wins (a repeated
+// object is merged into the earlier one, field by field).
 package learnink

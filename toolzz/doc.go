@@ -66,4 +66,8 @@
 // retry policy or time zone. Handler cannot tell a forged delivery from a
 // real one: keep the endpoint's URL secret. As there is no event id, the
 // canonical id is derived from the payload's content.
+//
+// Keys match as encoding/json matches them: exactly first, then without
+// regard to case. Where a key repeats, the last value wins (a repeated
+// object is merged into the earlier one, field by field).
 package toolzz

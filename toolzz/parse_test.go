@@ -228,27 +228,3 @@ func TestParseWithLocationReachesEveryTime(t *testing.T) {
 		})
 	}
 }
-
-// FuzzParse checks that no body makes Parse panic (with or without a
-// location), and that what it accepts re-encodes.
-func FuzzParse(f *testing.F) {
-	f.Add([]byte(courseCompleted))
-	f.Add([]byte(memberUpdated))
-	f.Add([]byte(`{"event":{"slug":"members.disabled","send_at":"2023-07-03"}}`))
-	f.Add([]byte(`{"event":{"slug":"activities.content.completed","send_at":"2023-07-03 12:00:00"},"data":{"user":{"id":1},"content":{"send_date":null}}}`))
-	brt := time.FixedZone("BRT", -3*60*60)
-	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, opts := range [][]toolzz.Option{nil, {toolzz.WithLocation(brt)}} {
-			event, err := toolzz.Parse(body, opts...)
-			if err != nil {
-				if strings.Contains(err.Error(), cpf) {
-					t.Fatalf("error quotes the cpf: %v", err)
-				}
-				continue
-			}
-			if _, err := json.Marshal(event); err != nil {
-				t.Fatalf("accepted body does not re-encode: %v", err)
-			}
-		}
-	})
-}
