@@ -12,13 +12,14 @@ const maxPreallocation = 1 << 20
 
 // readAll is io.ReadAll with a first buffer sized from the declared length
 // (plus one byte, to see the end without growing), instead of 512 bytes
-// grown by copying.
+// grown by copying. For an unknown length it is io.ReadAll.
 func readAll(r io.Reader, declared int64) ([]byte, error) {
-	size := 512
-	if declared > 0 {
-		size = int(min(declared, maxPreallocation)) + 1
+	if declared <= 0 {
+		// Unknown length: io.ReadAll grows its buffer more thriftily than
+		// doubling, which keeps an over-limit stream's cost near the limit.
+		return io.ReadAll(r)
 	}
-	b := make([]byte, 0, size)
+	b := make([]byte, 0, int(min(declared, maxPreallocation))+1)
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]

@@ -7,7 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"unicode/utf8"
 )
+
+var errInvalidUTF8 = errors.New("body is not valid UTF-8")
 
 // DefaultMaxBodyBytes is the body size limit of a handler that sets none.
 const DefaultMaxBodyBytes int64 = 4 << 20
@@ -72,6 +75,11 @@ func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, error) 
 	body, err := ReadBody(w, r, h.maxBodyBytes())
 	if err != nil {
 		return zero, err
+	}
+	// encoding/json would quietly replace invalid UTF-8 in strings, and an
+	// unknown event's raw body would carry it on into canonical data.
+	if !utf8.Valid(body) {
+		return zero, &ParseError{Vendor: h.Vendor, Kind: ErrMalformed, Cause: errInvalidUTF8}
 	}
 	return h.Parse(r, body)
 }
