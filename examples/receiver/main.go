@@ -128,6 +128,29 @@ func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Ev
 	return canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print)
 }
 
+// timeouts bound how long a slow or idle client may hold a connection.
+type timeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+// defaultTimeouts are the receiver's: a webhook body is small, so 30 s to
+// send it is generous, and headers get 5 s.
+var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: 120 * time.Second}
+
+// newServer is the receiver's http.Server: every timeout set, headers capped
+// at 64 KiB, and the server's own errors logged through logger.
+func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.readHeader,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
 // run serves until ctx is done, then shuts down, letting requests in flight
 // finish. ready, when not nil, receives the listening address.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready chan<- string) error {
@@ -140,15 +163,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           newMux(cfg, newDeliver(cfg, stdout), logger),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := newServer(newMux(cfg, newDeliver(cfg, stdout), logger), logger, defaultTimeouts)
 	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {
 		ready <- listener.Addr().String()
