@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -150,4 +151,19 @@ func TestErrorsNeverQuoteTheValue(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestContentSpellingIsNormal(t *testing.T) {
+	var a, b wire.Content
+	require.NoError(t, json.Unmarshal([]byte(`"\u003cp\u003eHi \u0026 bye\u003c/p\u003e"`), &a))
+	require.NoError(t, json.Unmarshal([]byte(`"<p>Hi & bye</p>"`), &b))
+	assert.Equal(t, string(b), string(a))
+	assert.Equal(t, `"<p>Hi & bye</p>"`, string(a))
+	require.NoError(t, json.Unmarshal([]byte(`"a\u2028b"`), &a))
+	require.NoError(t, json.Unmarshal([]byte("\"a\u2028b\""), &b))
+	assert.Equal(t, string(a), string(b), "U+2028 escaped or not")
+	require.NoError(t, json.Unmarshal([]byte("\"bad \xff\""), &a))
+	assert.True(t, utf8.Valid(a), "invalid UTF-8 is replaced, as in any string field")
+	require.NoError(t, json.Unmarshal([]byte(`{ "z": 1.50, "a": [ "x" ] }`), &a))
+	assert.Equal(t, `{"a":["x"],"z":1.50}`, string(a))
 }
