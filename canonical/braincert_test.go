@@ -21,11 +21,8 @@ const brainCertFixtures = "../testdata/braincert"
 // TestGoldenBrainCert converts every documented BrainCert body and compares
 // the canonical events' JSON with its golden file.
 func TestGoldenBrainCert(t *testing.T) {
-	for _, path := range golden.Fixtures(t, brainCertFixtures, ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			checkCanonical(t, path, brainCertCanonical(t, braincert.Parse, golden.Read(t, path)))
-		})
-	}
+	goldenCanonical(t, golden.Fixtures(t, brainCertFixtures, ".json"),
+		func(b []byte) (braincert.Event, error) { return braincert.Parse(b) }, canonical.FromBrainCert)
 }
 
 // TestBrainCertXMLMatchesJSON checks that the XML form of a body gives the

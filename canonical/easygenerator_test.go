@@ -2,7 +2,6 @@ package canonical_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,15 +16,7 @@ import (
 // TestGoldenEasygenerator converts every documented Easygenerator body and
 // compares the canonical events' JSON with its golden file.
 func TestGoldenEasygenerator(t *testing.T) {
-	for _, path := range golden.Fixtures(t, "../testdata/easygenerator", ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := easygenerator.Parse(golden.Read(t, path))
-			require.NoError(t, err)
-			events, err := canonical.FromEasygenerator(event)
-			require.NoError(t, err)
-			checkCanonical(t, path, events)
-		})
-	}
+	goldenCanonical(t, golden.Fixtures(t, "../testdata/easygenerator", ".json"), easygenerator.Parse, canonical.FromEasygenerator)
 }
 
 func fromEasygenerator(t *testing.T, body string) canonical.Event {

@@ -17,11 +17,20 @@ import (
 // TestGoldenMCG converts every documented MCG body and compares the
 // canonical events' JSON with its golden file.
 func TestGoldenMCG(t *testing.T) {
-	for _, path := range golden.Fixtures(t, "../testdata/mcg", ".json") {
+	goldenCanonical(t, golden.Fixtures(t, "../testdata/mcg", ".json"), parseMCG, canonical.FromMCG)
+}
+
+func parseMCG(body []byte) (mcg.Event, error) { return mcg.Parse(body) }
+
+// goldenCanonical parses and converts every fixture and compares the
+// canonical events' JSON with the fixture's golden file.
+func goldenCanonical[E any](t *testing.T, paths []string, parse func([]byte) (E, error), convert func(E) ([]canonical.Event, error)) {
+	t.Helper()
+	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := mcg.Parse(golden.Read(t, path))
+			event, err := parse(golden.Read(t, path))
 			require.NoError(t, err)
-			events, err := canonical.FromMCG(event)
+			events, err := convert(event)
 			require.NoError(t, err)
 			checkCanonical(t, path, events)
 		})

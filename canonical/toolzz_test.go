@@ -2,7 +2,6 @@ package canonical_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,15 +16,8 @@ import (
 // TestGoldenToolzz converts every documented Toolzz body (partial ones
 // included) and compares the canonical events' JSON with its golden file.
 func TestGoldenToolzz(t *testing.T) {
-	for _, path := range golden.Fixtures(t, "../testdata/toolzz", ".json") {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			event, err := toolzz.Parse(golden.Read(t, path))
-			require.NoError(t, err)
-			events, err := canonical.FromToolzz(event)
-			require.NoError(t, err)
-			checkCanonical(t, path, events)
-		})
-	}
+	goldenCanonical(t, golden.Fixtures(t, "../testdata/toolzz", ".json"),
+		func(b []byte) (toolzz.Event, error) { return toolzz.Parse(b) }, canonical.FromToolzz)
 }
 
 func fromToolzz(t *testing.T, body string, opts ...toolzz.Option) canonical.Event {
