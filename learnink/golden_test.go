@@ -1,7 +1,6 @@
 package learnink_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/lmshooks/lmshooks/internal/golden"
@@ -10,17 +9,8 @@ import (
 
 const fixtures = "../testdata/learnink"
 
-// bodies lists the documented bodies: every JSON fixture but the signature
-// vector.
-func bodies(t *testing.T) []string {
-	var paths []string
-	for _, path := range golden.Fixtures(t, fixtures, ".json") {
-		if filepath.Base(path) != "svix-vector.json" {
-			paths = append(paths, path)
-		}
-	}
-	return paths
-}
+// bodies lists the documented bodies.
+func bodies(t *testing.T) []string { return golden.Fixtures(t, fixtures, ".json") }
 
 func parse(body []byte) (learnink.Event, error) { return learnink.Parse(body) }
 

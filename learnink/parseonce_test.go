@@ -8,7 +8,6 @@ import (
 
 var fastPath = golden.FastPath[Event]{
 	Dir:   "../testdata/learnink",
-	Skip:  []string{"svix-vector"}, // a signature test vector, not an event body
 	Fast:  parseOnce,
 	Exact: parseWithEnvelope,
 }

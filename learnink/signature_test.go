@@ -18,7 +18,8 @@ import (
 	"github.com/lmshooks/lmshooks/learnink"
 )
 
-// svixVector is the published known-answer vector (testdata/learnink/svix-vector.json).
+// svixVector is the published known-answer vector (testdata/svix-vector.json
+// in this package: it is not a webhook body, so it is not among the fixtures).
 type svixVector struct {
 	Secret    string `json:"secret"`
 	ID        string `json:"id"`
@@ -30,7 +31,7 @@ type svixVector struct {
 func readVector(t *testing.T) svixVector {
 	t.Helper()
 	var v svixVector
-	require.NoError(t, json.Unmarshal(golden.Read(t, fixtures+"/svix-vector.json"), &v))
+	require.NoError(t, json.Unmarshal(golden.Read(t, "testdata/svix-vector.json"), &v))
 	return v
 }
 

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/lmshooks/lmshooks/canonical"
 )
@@ -33,9 +32,6 @@ func loadFixtures(dir string) ([][]byte, error) {
 			return nil, err
 		}
 		for _, path := range paths {
-			if strings.HasPrefix(filepath.Base(path), "svix-vector") {
-				continue
-			}
 			body, err := os.ReadFile(path)
 			if err != nil {
 				return nil, err

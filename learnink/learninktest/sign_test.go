@@ -15,14 +15,14 @@ import (
 	"github.com/lmshooks/lmshooks/learnink/learninktest"
 )
 
-// vector is Svix's published known-answer vector (testdata/learnink/svix-vector.json).
+// vector is Svix's published known-answer vector (learnink/testdata/svix-vector.json).
 type vector struct {
 	Secret, ID, Timestamp, Body, Signature string
 }
 
 func readVector(t *testing.T) vector {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/learnink/svix-vector.json")
+	data, err := os.ReadFile("../testdata/svix-vector.json")
 	require.NoError(t, err)
 	var v vector
 	require.NoError(t, json.Unmarshal(data, &v))
