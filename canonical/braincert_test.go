@@ -162,12 +162,7 @@ func TestBrainCertRejectsNil(t *testing.T) {
 func brainCertCanonical(t *testing.T, parse func([]byte, ...braincert.Option) (braincert.Event, error), body []byte) []canonical.Event {
 	t.Helper()
 	event, err := parse(body)
-	require.NoError(t, err)
-	events, err := canonical.FromBrainCert(event)
-	require.NoError(t, err)
-	require.Len(t, events, 1)
-	require.NoError(t, events[0].Validate())
-	return events
+	return []canonical.Event{oneEvent(t, event, err, canonical.FromBrainCert)}
 }
 
 func encodeEvents(t *testing.T, events []canonical.Event) string {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/easygenerator"
@@ -22,12 +21,7 @@ func TestGoldenEasygenerator(t *testing.T) {
 func fromEasygenerator(t *testing.T, body string) canonical.Event {
 	t.Helper()
 	event, err := easygenerator.Parse([]byte(body))
-	require.NoError(t, err)
-	events, err := canonical.FromEasygenerator(event)
-	require.NoError(t, err)
-	require.Len(t, events, 1)
-	require.NoError(t, events[0].Validate())
-	return events[0]
+	return oneEvent(t, event, err, canonical.FromEasygenerator)
 }
 
 func TestEasygeneratorStatuses(t *testing.T) {

@@ -37,6 +37,18 @@ func goldenCanonical[E any](t *testing.T, paths []string, parse func([]byte) (E,
 	}
 }
 
+// oneEvent converts a parsed vendor event that must give exactly one
+// canonical event, and checks that it passes Validate.
+func oneEvent[E any](t *testing.T, event E, err error, convert func(E) ([]canonical.Event, error)) canonical.Event {
+	t.Helper()
+	require.NoError(t, err)
+	events, err := convert(event)
+	require.NoError(t, err)
+	require.Len(t, events, 1)
+	require.NoError(t, events[0].Validate())
+	return events[0]
+}
+
 // checkCanonical validates events and compares their JSON with the
 // fixture's canonical golden file.
 func checkCanonical(t *testing.T, fixture string, events []canonical.Event) {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/internal/golden"
@@ -23,12 +22,7 @@ func TestGoldenToolzz(t *testing.T) {
 func fromToolzz(t *testing.T, body string, opts ...toolzz.Option) canonical.Event {
 	t.Helper()
 	event, err := toolzz.Parse([]byte(body), opts...)
-	require.NoError(t, err)
-	events, err := canonical.FromToolzz(event)
-	require.NoError(t, err)
-	require.Len(t, events, 1)
-	require.NoError(t, events[0].Validate())
-	return events[0]
+	return oneEvent(t, event, err, canonical.FromToolzz)
 }
 
 func TestToolzzTypes(t *testing.T) {
