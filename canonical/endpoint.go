@@ -108,46 +108,62 @@ func Handler(fn func(ctx context.Context, e Event) error, opts ...Option) http.H
 	if cfg.dedup != nil {
 		fn = Deduplicate(cfg.dedup, fn)
 	}
+	return newEndpoint(cfg, eachEvent(fn))
+}
+
+// DeliveryHandler is Handler for code that stores or forwards whole
+// deliveries: fn receives each request's raw body, its identifying headers
+// and all its canonical events at once (see Delivery), and the sender gets
+// 2xx only after fn returned nil. WithDedup does not apply: a store that
+// keeps deliveries de-duplicates by event id itself.
+func DeliveryHandler(fn func(ctx context.Context, d *Delivery) error, opts ...Option) http.Handler {
+	return newEndpoint(newEndpointConfig(opts), fn)
+}
+
+// VendorHandler is DeliveryHandler for one vendor's own route: it serves
+// only that vendor's deliveries, through the vendor package's handler (its
+// credentials, signature check and CORS apply as configured with WithMCG,
+// WithBrainCert, ...). It returns nil for a Vendor that is not known.
+func VendorHandler(vendor Vendor, fn func(ctx context.Context, d *Delivery) error, opts ...Option) http.Handler {
+	return vendorHandlers(newEndpointConfig(opts), fn)[vendor]
+}
+
+func newEndpoint(cfg endpointConfig, fn func(context.Context, *Delivery) error) http.Handler {
 	e := &endpoint{cfg: cfg, vendors: vendorHandlers(cfg, fn)}
 	return easygenerator.CORS(append(cfg.easygenerator, easygenerator.WithLogger(cfg.logger))...)(e)
 }
 
 // vendorHandlers builds each vendor's handler with a callback that converts
-// its events and hands them to fn.
-func vendorHandlers(cfg endpointConfig, fn func(context.Context, Event) error) map[Vendor]http.Handler {
+// its event and hands the delivery to fn.
+func vendorHandlers(cfg endpointConfig, fn func(context.Context, *Delivery) error) map[Vendor]http.Handler {
 	return map[Vendor]http.Handler{
 		VendorMCG: mcg.Handler(func(ctx context.Context, e mcg.Event) error {
-			return deliverAll(ctx, fn)(FromMCG(e))
+			return deliver(ctx, VendorMCG, fn)(FromMCG(e))
 		}, append(cfg.mcg, mcg.WithLogger(cfg.logger))...),
 		VendorEasygenerator: easygenerator.Handler(func(ctx context.Context, e easygenerator.Event) error {
-			return deliverAll(ctx, fn)(FromEasygenerator(e))
+			return deliver(ctx, VendorEasygenerator, fn)(FromEasygenerator(e))
 		}, append(cfg.easygenerator, easygenerator.WithLogger(cfg.logger))...),
 		VendorBrainCert: braincert.Handler(func(ctx context.Context, e braincert.Event) error {
-			return deliverAll(ctx, fn)(FromBrainCert(e))
+			return deliver(ctx, VendorBrainCert, fn)(FromBrainCert(e))
 		}, append(cfg.braincert, braincert.WithLogger(cfg.logger))...),
 		VendorToolzz: toolzz.Handler(func(ctx context.Context, e toolzz.Event) error {
-			return deliverAll(ctx, fn)(FromToolzz(e))
+			return deliver(ctx, VendorToolzz, fn)(FromToolzz(e))
 		}, append(cfg.toolzz, toolzz.WithLogger(cfg.logger))...),
 		VendorLearnInk: learnink.Handler(func(ctx context.Context, e learnink.Event) error {
-			return deliverAll(ctx, fn)(FromLearnInk(e))
+			return deliver(ctx, VendorLearnInk, fn)(FromLearnInk(e))
 		}, append(cfg.learnink, learnink.WithLogger(cfg.logger))...),
 	}
 }
 
-// deliverAll hands each converted event to fn; a conversion error or the
-// first failing call is returned, so the vendor's handler answers 500 and
-// the vendor retries.
-func deliverAll(ctx context.Context, fn func(context.Context, Event) error) func([]Event, error) error {
+// deliver hands the converted events of the request being served to fn as
+// one Delivery; a conversion error is returned as it is, so the vendor's
+// handler answers 500 and the vendor retries.
+func deliver(ctx context.Context, vendor Vendor, fn func(context.Context, *Delivery) error) func([]Event, error) error {
 	return func(events []Event, err error) error {
 		if err != nil {
 			return err
 		}
-		for _, e := range events {
-			if err := fn(ctx, e); err != nil {
-				return err
-			}
-		}
-		return nil
+		return fn(ctx, newDelivery(ctx, vendor, events))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"time"
 	"unicode/utf8"
 )
 
@@ -45,12 +46,14 @@ type Handler[E any] struct {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler[E]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	event, err := h.receive(w, r)
+	received := time.Now()
+	event, body, err := h.receive(w, r)
 	if err != nil {
 		h.reject(w, r, err)
 		return
 	}
-	if err := h.deliver(r.Context(), event); err != nil {
+	ctx := withRequest(r.Context(), &Request{Header: r.Header, Body: body, ReceivedAt: received})
+	if err := h.deliver(ctx, event); err != nil {
 		h.logger().ErrorContext(r.Context(), "webhook callback failed", "vendor", h.Vendor, "error", err)
 		writeJSON(w, http.StatusInternalServerError, `{"error":"internal error"}`)
 		return
@@ -58,30 +61,32 @@ func (h *Handler[E]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, `{"status":"ok"}`)
 }
 
-// receive runs every check up to and including Parse.
-func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, error) {
+// receive runs every check up to and including Parse, and returns the
+// event and the body it was parsed from.
+func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, []byte, error) {
 	var zero E
 	if r.Method != http.MethodPost {
-		return zero, ErrMethodNotAllowed
+		return zero, nil, ErrMethodNotAllowed
 	}
 	if err := CheckMediaType(r.Header.Get("Content-Type"), h.MediaTypes...); err != nil {
-		return zero, err
+		return zero, nil, err
 	}
 	if h.Authenticate != nil {
 		if err := h.Authenticate(r); err != nil {
-			return zero, &ParseError{Vendor: h.Vendor, Kind: ErrUnauthorized, Cause: err}
+			return zero, nil, &ParseError{Vendor: h.Vendor, Kind: ErrUnauthorized, Cause: err}
 		}
 	}
 	body, err := ReadBody(w, r, h.maxBodyBytes())
 	if err != nil {
-		return zero, err
+		return zero, nil, err
 	}
 	// encoding/json would quietly replace invalid UTF-8 in strings, and an
 	// unknown event's raw body would carry it on into canonical data.
 	if !utf8.Valid(body) {
-		return zero, &ParseError{Vendor: h.Vendor, Kind: ErrMalformed, Cause: errInvalidUTF8}
+		return zero, nil, &ParseError{Vendor: h.Vendor, Kind: ErrMalformed, Cause: errInvalidUTF8}
 	}
-	return h.Parse(r, body)
+	event, err := h.Parse(r, body)
+	return event, body, err
 }
 
 // deliver calls Deliver, turning a panic into an error.
