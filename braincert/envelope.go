@@ -1,8 +1,11 @@
 package braincert
 
+import "github.com/lmshooks/lmshooks/internal/webhook"
+
 // Envelope holds the keys every BrainCert body carries around its payload.
 // Every topic's struct embeds it.
 type Envelope struct {
+	webhook.Sent
 	// ID is BrainCert's id for the delivery, such as
 	// "20240214103000123456789". The docs reuse one id across example bodies
 	// of different topics, so it is unique only together with the topic.

@@ -12,6 +12,10 @@ type Event interface {
 	Topic() Topic
 	// Header returns the envelope: id, resource, action, created_at, ...
 	Header() *Envelope
+	// AsSent returns the body as BrainCert sent it, white space outside
+	// strings removed, every field kept whether or not the struct models
+	// it; for an XML body, the JSON the XML reads as (see ParseXML).
+	AsSent() json.RawMessage
 	sealed()
 }
 
@@ -177,8 +181,9 @@ type NewSale struct {
 
 // Unknown is a delivery whose resource and action this package does not
 // model. Its envelope is parsed and checked like any other; Body is the
-// whole body as JSON: as received for a JSON delivery, and for an XML one
-// the element tree converted to JSON (see ParseXML).
+// whole body as sent (the same bytes as AsSent): for a JSON delivery its
+// JSON with white space outside strings removed, for an XML one the element
+// tree read as generic JSON (see ParseXML).
 type Unknown struct {
 	Envelope
 	Body json.RawMessage

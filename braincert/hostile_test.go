@@ -76,9 +76,10 @@ func xmlRows(t *testing.T) []hostile.Row {
 		row("declared Latin-1", http.StatusBadRequest, strings.Replace(good, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1)),
 		row("empty body", http.StatusBadRequest, ""),
 		row("JSON body", http.StatusBadRequest, `{"id":"1"}`),
-		row("repeated id, another one first (last wins)", http.StatusOK,
+		row("an unmodelled element (accepted)", http.StatusOK, strings.Replace(good, "</payload>", "<webhook_version>2</webhook_version></payload>", 1)),
+		row("repeated id, another one first (refused)", http.StatusBadRequest,
 			strings.Replace(good, "<id>20240214103000123456789</id>", "<id>decoy</id><id>20240214103000123456789</id>", 1)),
-		row("repeated id, empty one last (last wins)", http.StatusBadRequest,
+		row("repeated id, empty one last (refused)", http.StatusBadRequest,
 			strings.Replace(good, "<id>20240214103000123456789</id>", "<id>20240214103000123456789</id><id/>", 1)),
 	}
 }

@@ -3,11 +3,9 @@ package braincert
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"mime"
-	"reflect"
+	"strings"
 
-	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
@@ -20,46 +18,67 @@ var xmlMediaTypes = []string{"application/xml", "text/xml"}
 // Parse decodes and validates one BrainCert delivery sent as JSON. It
 // returns a pointer to the topic's struct, or *Unknown for a resource and
 // action it does not model. Errors are *ParseError values matching
-// ErrMalformed, ErrInvalid or ErrNoEventType. Of the options only
+// ErrMalformed (also for a body that repeats a name, or holds two names that
+// differ only in case), ErrInvalid or ErrNoEventType. Of the options only
 // WithLocation applies.
+//
+// resource and action are matched exactly as BrainCert spells them. The
+// other fields keep encoding/json's matching, which also accepts a name in
+// another case; since a body may not hold two names that differ only in
+// case, such a name never shadows the documented one. The envelope's id must
+// be a real id: a non-empty string that is not only white space, or a
+// number other than 0.
 func Parse(body []byte, opts ...Option) (Event, error) {
-	event, ok := parseOnce(body)
-	if !ok {
-		return parse(jsonBody(body), opts)
+	sent, err := webhook.CheckJSON(vendor, "", body)
+	if err != nil {
+		return nil, err
+	}
+	var head Envelope
+	if err := json.Unmarshal(body, &head); err != nil {
+		return nil, webhook.MalformedJSON(vendor, "", err)
+	}
+	// The exact-case keys name the topic, not what encoding/json matched.
+	if head.Resource, err = webhook.NameMember(vendor, body, "resource", "resource"); err != nil {
+		return nil, err
+	}
+	if head.Action, err = webhook.NameMember(vendor, body, "action", "action"); err != nil {
+		return nil, err
+	}
+	if head.Resource == "" || head.Action == "" {
+		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoTopic}
+	}
+	name := head.EventName()
+	if err := checkHead(name, &head); err != nil {
+		return nil, err
+	}
+	var event Event
+	if newEvent, known := newEventFor[Topic(name)]; known {
+		event = newEvent()
+		if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
+			return nil, err
+		}
+	} else {
+		event = &Unknown{Envelope: head, Body: sent.AsSent()}
 	}
 	readTimesIn(event, newConfig(opts).location)
-	return event, nil
+	return webhook.Keep(event, sent), nil
 }
 
-// topicKeys are the envelope's keys that name the topic, for jsonscan.
-var topicKeys = []string{"resource", "action"}
+var (
+	errNoTopic = errors.New(`"resource" or "action" is missing or empty`)
+	errBlankID = errors.New("id is empty, only white space, or 0")
+)
 
-// parseOnce is Parse's fast path for a modelled topic: it reads resource
-// and action with a scan instead of decoding the envelope first, then
-// decodes the body once and validates it (the envelope with it, which every
-// topic struct embeds). ok is false, and Parse takes parse (which also
-// words any error), when the scan gives up, the topic is not modelled, or
-// the body does not decode or validate.
-func parseOnce(body []byte) (event Event, ok bool) {
-	var values [2][]byte
-	if !jsonscan.Lookup(body, topicKeys, values[:]) {
-		return nil, false
+// checkHead validates the envelope, and that its id is one that tells
+// deliveries apart (an id of "  " or 0 would merge different events).
+func checkHead(name string, head *Envelope) error {
+	if err := webhook.Validate(vendor, name, head); err != nil {
+		return err
 	}
-	resource, okResource := jsonscan.String(values[0])
-	action, okAction := jsonscan.String(values[1])
-	if !okResource || !okAction || resource == "" || action == "" {
-		return nil, false
+	if id := strings.TrimSpace(head.ID.Value); id == "" || (head.ID.Numeric && strings.Trim(id, "-0") == "") {
+		return &ParseError{Vendor: vendor, Event: name, Field: "id", Kind: ErrInvalid, Cause: errBlankID}
 	}
-	name := resource + "." + action
-	newEvent, known := newEventFor[Topic(name)]
-	if !known {
-		return nil, false
-	}
-	event = newEvent()
-	if json.Unmarshal(body, event) != nil || webhook.Validate(vendor, name, event) != nil {
-		return nil, false
-	}
-	return event, true
+	return nil
 }
 
 // ParseXML decodes and validates one delivery sent as XML into the same
@@ -68,19 +87,24 @@ func parseOnce(body []byte) (event Event, ok bool) {
 // (<webhook><id>...</id><resource>...</resource>...<payload>...</payload>
 // </webhook>), with these rules:
 //
-//   - text is read by the field's type, exactly as the JSON value would be;
-//     an empty element (<avatar_url/>) is null;
-//   - an element repeated where one value is expected reads like a
-//     repeated JSON key: the last one wins;
+//   - the body is read as the JSON body it stands for (ParseXML returns
+//     what Parse returns for that JSON, and AsSent is that JSON): text is
+//     read by the field's type (a number, true or false, a string, a time),
+//     exactly as the JSON value would be; an empty element (<avatar_url/>)
+//     is null; an element no field models is kept as generic JSON (see
+//     Unknown below);
+//   - an element repeated where one value is expected is refused, as a
+//     repeated JSON name is (ErrMalformed);
 //   - a list is repeated elements named like the list
 //     (<groups>...</groups><groups>...</groups>) or one element named like
 //     the list wrapping the items (<items><item>...</item>...</items>);
 //   - an id is a number when its text is a JSON integer, except the ids
 //     the docs send as strings (the envelope's id, domain_id and tenant_id,
 //     group_id and role_id in a user's lists, order_id);
-//   - for an Unknown event, Body is the element tree as JSON: objects for
-//     elements with children, arrays for repeated names, null for empty
-//     elements, strings for all other text.
+//   - for an Unknown event, and for elements no field models, the element
+//     tree is read as generic JSON: objects for elements with children,
+//     arrays for repeated names, null for empty elements, strings for all
+//     other text.
 //
 // A body with a DOCTYPE or any other <!...> declaration is refused, entity
 // references other than XML's predefined five are errors, and nothing is
@@ -91,7 +115,11 @@ func ParseXML(body []byte, opts ...Option) (Event, error) {
 	if err != nil {
 		return nil, &ParseError{Vendor: vendor, Kind: ErrMalformed, Cause: err}
 	}
-	return parse(xmlBody{root}, opts)
+	asJSON, err := xmlAsJSON(root)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(asJSON, opts...)
 }
 
 // ParseContent parses body as XML when contentType is application/xml or
@@ -119,76 +147,3 @@ func isXML(contentType string) bool {
 	}
 	return false
 }
-
-// A format is a body in one of the two wire forms.
-type format interface {
-	// decode fills v (an Envelope or a topic struct); event names the
-	// topic in errors.
-	decode(event string, v any) error
-	// asJSON is the whole body as JSON, for an Unknown event.
-	asJSON() json.RawMessage
-}
-
-var errNoTopic = errors.New(`"resource" or "action" is missing or empty`)
-
-// parse reads the envelope, picks the topic's struct from topicTable and
-// fills it; both wire forms share it.
-func parse(body format, opts []Option) (Event, error) {
-	cfg := newConfig(opts)
-	var head Envelope
-	if err := body.decode("", &head); err != nil {
-		return nil, err
-	}
-	if head.Resource == "" || head.Action == "" {
-		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoTopic}
-	}
-	name := head.EventName()
-	if err := webhook.Validate(vendor, name, &head); err != nil {
-		return nil, err
-	}
-	var event Event
-	if newEvent, known := newEventFor[Topic(name)]; known {
-		event = newEvent()
-		if err := body.decode(name, event); err != nil {
-			return nil, err
-		}
-		if err := webhook.Validate(vendor, name, event); err != nil {
-			return nil, err
-		}
-	} else {
-		event = &Unknown{Envelope: head, Body: body.asJSON()}
-	}
-	readTimesIn(event, cfg.location)
-	return event, nil
-}
-
-// jsonBody is a JSON delivery.
-type jsonBody []byte
-
-func (b jsonBody) decode(event string, v any) error {
-	if err := json.Unmarshal(b, v); err != nil {
-		return webhook.MalformedJSON(vendor, event, err)
-	}
-	return nil
-}
-
-func (b jsonBody) asJSON() json.RawMessage { return append(json.RawMessage(nil), b...) }
-
-// xmlBody is an XML delivery, read into an element tree.
-type xmlBody struct{ root *xmlElement }
-
-func (b xmlBody) decode(event string, v any) error {
-	err := fillStruct(b.root, reflect.ValueOf(v).Elem(), "")
-	if err == nil {
-		return nil
-	}
-	pe := &ParseError{Vendor: vendor, Event: event, Kind: ErrMalformed, Cause: err}
-	var fe *xmlFieldError
-	if errors.As(err, &fe) {
-		pe.Field = fe.path
-		pe.Cause = fmt.Errorf("XML: %w", fe.err)
-	}
-	return pe
-}
-
-func (b xmlBody) asJSON() json.RawMessage { return genericJSON(b.root) }

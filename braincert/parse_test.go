@@ -49,7 +49,7 @@ func TestParseRejects(t *testing.T) {
 		{"trailing data", envelope("course", "created", `{"id":1}`) + ` {}`, braincert.ErrMalformed, "", ""},
 		{"no resource", `{"id":"7","action":"created","created_at":"2024-02-14T21:52:13Z"}`, braincert.ErrNoEventType, "", ""},
 		{"empty action", `{"id":"7","resource":"course","action":"","created_at":"2024-02-14T21:52:13Z"}`, braincert.ErrNoEventType, "", ""},
-		{"null body", `null`, braincert.ErrNoEventType, "", ""},
+		{"null body", `null`, braincert.ErrMalformed, "", ""},
 		{"resource not a string", `{"id":"7","resource":5,"action":"created"}`, braincert.ErrMalformed, "", "resource"},
 		{"id an object", `{"id":{},"resource":"course","action":"created"}`, braincert.ErrMalformed, "", ""},
 		{"bad created_at", `{"id":"7","resource":"course","action":"created","created_at":"yesterday"}`, braincert.ErrMalformed, "", ""},

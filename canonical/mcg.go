@@ -1,7 +1,6 @@
 package canonical
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -25,7 +24,7 @@ func FromMCG(event mcg.Event) ([]Event, error) {
 	case *mcg.CollectionCompleted:
 		e, err = mcgCollectionCompleted(ev)
 	case *mcg.Unknown:
-		e, err = unknownEvent(VendorMCG, ev.Name, ev.Body)
+		e, err = unknownEvent(VendorMCG, ev.Name, ev, ev.Body)
 	default:
 		return nil, fmt.Errorf("canonical: cannot convert MCG event %T", event)
 	}
@@ -101,37 +100,6 @@ func mcgCollectionLearner(username, email, name string) *Learner {
 	}
 	l.Name = name
 	return l
-}
-
-// newEvent starts an Event for a typed payload whose vendor sends no event
-// id: Data is the payload's JSON and the id derives from it.
-func newEvent(vendor Vendor, typ Type, vendorEvent string, payload any) (Event, error) {
-	data, err := marshalPayload(payload)
-	if err != nil {
-		return Event{}, fmt.Errorf("canonical: encoding %s %s payload: %w", vendor, vendorEvent, err)
-	}
-	return Event{
-		ID:          typedContentID(vendor, vendorEvent, data),
-		Vendor:      vendor,
-		Type:        typ,
-		VendorEvent: vendorEvent,
-		Data:        data,
-	}, nil
-}
-
-// unknownEvent wraps an event the vendor package does not model: its raw
-// body becomes Data.
-func unknownEvent(vendor Vendor, vendorEvent string, body json.RawMessage) (Event, error) {
-	if !isJSONObject(body) {
-		return Event{}, fmt.Errorf("canonical: %s %s body is not a JSON object", vendor, vendorEvent)
-	}
-	return Event{
-		ID:          ContentID(vendor, vendorEvent, body),
-		Vendor:      vendor,
-		Type:        TypeUnknown,
-		VendorEvent: vendorEvent,
-		Data:        compactJSON(body),
-	}, nil
 }
 
 // utc returns t in UTC, or the zero time for a zero t.

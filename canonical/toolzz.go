@@ -57,7 +57,7 @@ func FromToolzz(event toolzz.Event) ([]Event, error) {
 		*toolzz.CertificateIssued, *toolzz.ProductRedemption, *toolzz.NewsletterSubscribed:
 		e, err = toolzzEvent(TypeUnknown, ev)
 	case *toolzz.Unknown:
-		e, err = unknownEvent(VendorToolzz, ev.EventName(), ev.Body)
+		e, err = unknownEvent(VendorToolzz, ev.EventName(), ev, ev.Body)
 		e.OccurredAt = utc(ev.SendAt.Time)
 	default:
 		return nil, fmt.Errorf("canonical: cannot convert Toolzz event %T", event)
@@ -69,7 +69,7 @@ func FromToolzz(event toolzz.Event) ([]Event, error) {
 }
 
 // toolzzEvent starts an Event for a documented Toolzz event: Data is the
-// typed payload and OccurredAt is send_at.
+// payload as sent and OccurredAt is send_at.
 func toolzzEvent(typ Type, ev toolzz.Event) (Event, error) {
 	e, err := newEvent(VendorToolzz, typ, ev.EventName(), ev)
 	if err != nil {

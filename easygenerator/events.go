@@ -1,5 +1,11 @@
 package easygenerator
 
+import (
+	"encoding/json"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
+
 // EventCourseFinished is this package's name for the course result body,
 // which carries no event name of its own.
 const EventCourseFinished = "course_finished"
@@ -9,6 +15,9 @@ const EventCourseFinished = "course_finished"
 type Event interface {
 	// EventName returns "course_finished".
 	EventName() string
+	// AsSent returns the body as Easygenerator sent it, white space outside
+	// strings removed, every field kept whether or not the struct models it.
+	AsSent() json.RawMessage
 	sealed()
 }
 
@@ -23,6 +32,7 @@ const (
 
 // CourseResult is sent when a learner finishes a course.
 type CourseResult struct {
+	webhook.Sent
 	CourseID  string `json:"courseId" validate:"required"`
 	LearnerID string `json:"learnerId" validate:"required"` // often the learner's e-mail address
 	// Score is the course score in percent. It is a pointer so that a

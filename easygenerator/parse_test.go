@@ -24,7 +24,7 @@ func TestParseRejects(t *testing.T) {
 		{"not JSON", `courseId=2fc7`, easygenerator.ErrMalformed, ""},
 		{"array", `[` + validBody + `]`, easygenerator.ErrMalformed, ""},
 		{"trailing data", validBody + ` {}`, easygenerator.ErrMalformed, ""},
-		{"null", `null`, easygenerator.ErrInvalid, "courseId"},
+		{"null", `null`, easygenerator.ErrMalformed, ""},
 		{"empty object", `{}`, easygenerator.ErrInvalid, "courseId"},
 		{"no courseId", `{"learnerId":"l","score":1,"finishedOn":"2018-07-15T06:15:17Z","status":"passed"}`, easygenerator.ErrInvalid, "courseId"},
 		{"empty learnerId", `{"courseId":"c","learnerId":"","score":1,"finishedOn":"2018-07-15T06:15:17Z","status":"passed"}`, easygenerator.ErrInvalid, "learnerId"},

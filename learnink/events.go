@@ -1,6 +1,10 @@
 package learnink
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
 
 // Vendor event names, as LearnInk sends them in "type".
 const (
@@ -18,11 +22,15 @@ type Event interface {
 	// Common returns the envelope fields every event carries, and the
 	// delivery's MessageID.
 	Common() *Envelope
+	// AsSent returns the body as LearnInk sent it, white space outside
+	// strings removed, every field kept whether or not the struct models it.
+	AsSent() json.RawMessage
 	sealed()
 }
 
 // Envelope holds the fields every LearnInk event carries besides "data".
 type Envelope struct {
+	webhook.Sent
 	Object     string `json:"object"` // always "event"
 	Type       string `json:"type"`
 	APIVersion string `json:"api_version"` // "2022-11-15" for every event today

@@ -1,84 +1,55 @@
 package learnink
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http"
 
-	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 const vendor = "learnink"
 
-// envelopeName holds the two keys Parse checks before it picks the event.
-type envelopeName struct {
-	Object string `json:"object"`
-	Type   string `json:"type"`
-}
-
 // Parse decodes and validates one LearnInk body. It returns
 // *UserCourseStarted, *UserCourseCompleted, *NotificationsSent, or *Unknown
 // for a type it does not model; MessageID is left empty. Errors are
-// *ParseError values matching ErrMalformed, ErrInvalid or ErrNoEventType.
-// Parse checks no signature (see Verifier); no option applies to it, opts
-// is there so that every vendor's Parse has the same signature.
+// *ParseError values matching ErrMalformed (also for a body that repeats a
+// name, or holds two names that differ only in case), ErrInvalid or
+// ErrNoEventType. Parse checks no signature (see Verifier); no option
+// applies to it, opts is there so that every vendor's Parse has the same
+// signature.
+//
+// "object" and "type" are matched exactly as LearnInk spells them. The
+// other fields keep encoding/json's matching, which also accepts a name in
+// another case; since a body may not hold two names that differ only in
+// case, such a name never shadows the documented one.
 func Parse(body []byte, opts ...Option) (Event, error) {
-	if event, ok := parseOnce(body); ok {
-		return event, nil
-	}
-	return parseWithEnvelope(body)
-}
-
-// parseWithEnvelope decodes object and type to name the event, then the
-// event: the exact path for every body, which words every error.
-func parseWithEnvelope(body []byte) (Event, error) {
-	var name envelopeName
-	if err := json.Unmarshal(body, &name); err != nil {
-		return nil, webhook.MalformedJSON(vendor, "", err)
-	}
-	if name.Type == "" {
-		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoType}
-	}
-	if name.Object != "event" {
-		return nil, &ParseError{Vendor: vendor, Event: name.Type, Field: "object", Kind: ErrInvalid,
-			Cause: &FieldError{Rule: "eq", Param: "event"}}
-	}
-	event := newEvent(name.Type)
-	if event == nil {
-		event = &Unknown{Body: append(json.RawMessage(nil), body...)}
-	}
-	if err := webhook.DecodeJSON(vendor, name.Type, body, event); err != nil {
+	sent, err := webhook.CheckJSON(vendor, "", body)
+	if err != nil {
 		return nil, err
 	}
-	return event, nil
-}
-
-// envelopeKeys are envelopeName's keys, for jsonscan.
-var envelopeKeys = []string{"object", "type"}
-
-// parseOnce is Parse's fast path for a documented event: it reads object
-// and type with a scan instead of a first decode, then decodes and
-// validates the body once. ok is false, and Parse takes parseWithEnvelope
-// (which also words any error), when the scan gives up, the event is not
-// modelled, or the body does not decode or validate.
-func parseOnce(body []byte) (event Event, ok bool) {
-	var values [2][]byte
-	if !jsonscan.Lookup(body, envelopeKeys, values[:]) {
-		return nil, false
+	typ, err := webhook.NameMember(vendor, body, "type", "type")
+	if err != nil {
+		return nil, err
 	}
-	object, okObject := jsonscan.String(values[0])
-	typ, okType := jsonscan.String(values[1])
-	if !okObject || !okType || object != "event" {
-		return nil, false
+	if typ == "" {
+		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoType}
 	}
-	if event = newEvent(typ); event == nil {
-		return nil, false
+	object, err := webhook.NameMember(vendor, body, "object", "object")
+	if err != nil {
+		return nil, err
 	}
-	if webhook.DecodeJSON(vendor, typ, body, event) != nil {
-		return nil, false
+	if object != "event" {
+		return nil, &ParseError{Vendor: vendor, Event: typ, Field: "object", Kind: ErrInvalid,
+			Cause: &FieldError{Rule: "eq", Param: "event"}}
 	}
-	return event, true
+	event := newEvent(typ)
+	if event == nil {
+		event = &Unknown{Body: sent.AsSent()}
+	}
+	if err := webhook.DecodeJSON(vendor, typ, body, event); err != nil {
+		return nil, err
+	}
+	return webhook.Keep(event, sent), nil
 }
 
 // newEvent returns an empty event of the type, or nil for a type this

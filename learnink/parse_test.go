@@ -23,7 +23,7 @@ func TestParseRejects(t *testing.T) {
 		{"not JSON", `type=user.course.started`, learnink.ErrMalformed, "", ""},
 		{"array", `[{"object":"event","type":"user.course.started"}]`, learnink.ErrMalformed, "", ""},
 		{"trailing data", `{"object":"event","type":"x"} {}`, learnink.ErrMalformed, "", ""},
-		{"null", `null`, learnink.ErrNoEventType, "", ""},
+		{"null", `null`, learnink.ErrMalformed, "", ""},
 		{"no type", `{"object":"event","data":{}}`, learnink.ErrNoEventType, "", ""},
 		{"empty type", `{"object":"event","type":""}`, learnink.ErrNoEventType, "", ""},
 		{"type not a string", `{"object":"event","type":7}`, learnink.ErrMalformed, "", "type"},

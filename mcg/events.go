@@ -1,6 +1,10 @@
 package mcg
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
 
 // Vendor event names, as MCG sends them in Type or EventType.
 const (
@@ -16,12 +20,16 @@ const (
 type Event interface {
 	// EventName returns MCG's name for the event, such as "course_finish".
 	EventName() string
+	// AsSent returns the body as MCG sent it, white space outside strings
+	// removed, every field kept whether or not the struct models it.
+	AsSent() json.RawMessage
 	sealed()
 }
 
 // CardEnd is a Card End delivery (Type "course_answer"): a learner answered
 // or finished one card of a course.
 type CardEnd struct {
+	webhook.Sent
 	Type       string `json:"Type"`
 	UniqueID   string `json:"uniqueId" validate:"required"` // the learner: e-mail, or a random id for open collections
 	CourseCode string `json:"courseCode" validate:"required"`
@@ -32,6 +40,7 @@ type CardEnd struct {
 // CourseFinish is a Course Finish delivery (Type "course_finish"): a learner
 // finished a course. Cards holds every card's answer, keyed by card id.
 type CourseFinish struct {
+	webhook.Sent
 	Type       string            `json:"Type"`
 	UniqueID   string            `json:"uniqueId" validate:"required"`
 	CourseCode string            `json:"courseCode" validate:"required"`
@@ -54,6 +63,7 @@ type Answer struct {
 
 // CollectionStarted is sent when a learner starts a course collection.
 type CollectionStarted struct {
+	webhook.Sent
 	EventType          string  `json:"EventType"`
 	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
 	CourseID           ID      `json:"CourseId"`
@@ -68,6 +78,7 @@ type CollectionStarted struct {
 // CollectionCompleted is sent when a learner completes a course collection.
 // MCG sends no time with it.
 type CollectionCompleted struct {
+	webhook.Sent
 	EventType          string  `json:"EventType"`
 	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
 	Score              float64 `json:"Score"`
@@ -78,8 +89,10 @@ type CollectionCompleted struct {
 }
 
 // Unknown is a delivery whose Type or EventType this package does not model.
-// Body is the whole body as received.
+// Body is the whole body as sent, white space outside strings removed (the
+// same bytes as AsSent).
 type Unknown struct {
+	webhook.Sent
 	Name string
 	Body json.RawMessage
 }

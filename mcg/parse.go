@@ -1,93 +1,62 @@
 package mcg
 
 import (
-	"encoding/json"
 	"errors"
 	"time"
 
-	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 const vendor = "mcg"
 
-// envelope holds the two keys that name an MCG event.
-type envelope struct {
-	Type      string `json:"Type"`
-	EventType string `json:"EventType"`
-}
+// The keys that name an MCG event, matched exactly in this case: Card and
+// Course webhooks send Type, collection webhooks EventType.
+const (
+	keyType      = "Type"
+	keyEventType = "EventType"
+)
 
 // Parse decodes and validates one MCG delivery. It returns *CardEnd,
 // *CourseFinish, *CollectionStarted, *CollectionCompleted, or *Unknown for a
 // Type/EventType it does not model. Errors are *ParseError values matching
-// ErrMalformed, ErrInvalid or ErrNoEventType. Of the options only
+// ErrMalformed (also for a body that repeats a name, or holds two names that
+// differ only in case), ErrInvalid or ErrNoEventType. Of the options only
 // WithLocation applies.
+//
+// Type and EventType are matched exactly as MCG spells them: a body that
+// names its event under "type" is not an MCG body (ErrNoEventType). The
+// other fields keep encoding/json's matching, which also accepts a name in
+// another case; since a body may not hold two names that differ only in
+// case, such a name never shadows the documented one.
 func Parse(body []byte, opts ...Option) (Event, error) {
-	cfg := newConfig(opts)
-	event, ok := parseOnce(body)
-	if !ok {
-		var err error
-		if event, err = parseWithEnvelope(body); err != nil {
-			return nil, err
-		}
+	sent, err := webhook.CheckJSON(vendor, "", body)
+	if err != nil {
+		return nil, err
 	}
-	readTimesIn(event, cfg.location)
-	return event, nil
-}
-
-// parseWithEnvelope decodes the envelope to name the event, then the event:
-// the exact path for every body, which words every error.
-func parseWithEnvelope(body []byte) (Event, error) {
-	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil {
-		return nil, webhook.MalformedJSON(vendor, "", err)
-	}
-	name := env.Type
-	if name == "" {
-		name = env.EventType
+	name, err := eventName(body)
+	if err != nil {
+		return nil, err
 	}
 	event := newEvent(name)
-	switch {
-	case name == "":
-		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoEventKey}
-	case event == nil:
-		return &Unknown{Name: name, Body: append(json.RawMessage(nil), body...)}, nil
+	if event == nil {
+		return webhook.Keep(&Unknown{Name: name, Body: sent.AsSent()}, sent), nil
 	}
 	if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
 		return nil, err
 	}
-	return event, nil
+	readTimesIn(event, newConfig(opts).location)
+	return webhook.Keep(event, sent), nil
 }
 
-// eventKeys are envelope's keys, for jsonscan.
-var eventKeys = []string{"Type", "EventType"}
-
-// parseOnce is Parse's fast path for a documented event: it reads the event
-// name with a scan instead of a first decode, then decodes and validates the
-// body once. ok is false, and Parse takes parseWithEnvelope (which also
-// words any error), when the scan gives up, the event is not modelled, or the body
-// does not decode or validate.
-func parseOnce(body []byte) (event Event, ok bool) {
-	var values [2][]byte
-	if !jsonscan.Lookup(body, eventKeys, values[:]) {
-		return nil, false
+// eventName reads Type, or EventType when Type is absent or empty.
+func eventName(body []byte) (string, error) {
+	for _, key := range []string{keyType, keyEventType} {
+		name, err := webhook.NameMember(vendor, body, key, key)
+		if err != nil || name != "" {
+			return name, err
+		}
 	}
-	typ, okType := jsonscan.String(values[0])
-	eventType, okEventType := jsonscan.String(values[1])
-	if !okType || !okEventType {
-		return nil, false
-	}
-	name := typ
-	if name == "" {
-		name = eventType
-	}
-	if event = newEvent(name); event == nil {
-		return nil, false
-	}
-	if webhook.DecodeJSON(vendor, name, body, event) != nil {
-		return nil, false
-	}
-	return event, true
+	return "", &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoEventKey}
 }
 
 // newEvent returns an empty event of the named type, or nil for a name this
@@ -106,7 +75,7 @@ func newEvent(name string) Event {
 	return nil
 }
 
-var errNoEventKey = errors.New(`neither "Type" nor "EventType" names an event`)
+var errNoEventKey = errors.New(`neither "Type" nor "EventType" (in that case) names an event`)
 
 // readTimesIn re-reads the event's offset-less times as wall-clock time in
 // loc; times that carry an offset are left alone.

@@ -1,6 +1,10 @@
 package toolzz
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
 
 // Slugs of the documented events, exactly as Toolzz sends them in
 // event.slug (including its spelling "newslatter").
@@ -24,6 +28,9 @@ const (
 type Event interface {
 	// EventName returns event.slug as sent.
 	EventName() string
+	// AsSent returns the body as Toolzz sent it, white space outside strings
+	// removed, every field kept whether or not the struct models it.
+	AsSent() json.RawMessage
 	// SentAt returns event.send_at, when Toolzz sent the event.
 	SentAt() Time
 	sealed()
@@ -32,6 +39,7 @@ type Event interface {
 // CourseEnrollment (activities.course.enrollment, "New Enrollment") is sent
 // when a learner is enrolled in a course.
 type CourseEnrollment struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   EnrollmentData `json:"data"`
 }
@@ -39,6 +47,7 @@ type CourseEnrollment struct {
 // CourseCompleted (activities.course.completed, "Course Completed") is sent
 // when a learner completes a course.
 type CourseCompleted struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   EnrollmentData `json:"data"`
 }
@@ -46,6 +55,7 @@ type CourseCompleted struct {
 // TrailCompleted (activities.trail.completed) is sent when a learner has
 // finished every activity of a learning trail.
 type TrailCompleted struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   TrailData `json:"data"`
 }
@@ -53,6 +63,7 @@ type TrailCompleted struct {
 // ContentCompleted (activities.content.completed) is sent when a learner
 // completes one content item.
 type ContentCompleted struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   ContentData `json:"data"`
 }
@@ -60,6 +71,7 @@ type ContentCompleted struct {
 // ActivityAnswered (activities.answered.activity) is sent each time a
 // learner submits an answer to an activity, right or wrong.
 type ActivityAnswered struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   ActivityData `json:"data"`
 }
@@ -67,6 +79,7 @@ type ActivityAnswered struct {
 // CertificateIssued (activities.certificate.issued) is sent when a learner
 // who finished a course opens, and so gets, the certificate.
 type CertificateIssued struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   CertificateData `json:"data"`
 }
@@ -74,6 +87,7 @@ type CertificateIssued struct {
 // MemberCreated (members.created, "New Registration") is sent when a user
 // account comes into existence (sign-up, creation by staff, API, CSV import).
 type MemberCreated struct {
+	webhook.Sent
 	ActionHeader `json:"event"`
 	Data         NewMemberData `json:"data"`
 }
@@ -82,6 +96,7 @@ type MemberCreated struct {
 // and when a profile is edited; the payload does not say which, and carries
 // no status.
 type MemberUpdated struct {
+	webhook.Sent
 	ActionHeader `json:"event"`
 	Data         MemberData `json:"data"`
 }
@@ -89,6 +104,7 @@ type MemberUpdated struct {
 // ProductRedemption (shop.product.redemption) is sent when a learner
 // exchanges gamification points for a product of the rewards shop.
 type ProductRedemption struct {
+	webhook.Sent
 	Header `json:"event"`
 	Data   RedemptionData `json:"data"`
 }
@@ -96,14 +112,17 @@ type ProductRedemption struct {
 // NewsletterSubscribed (slug "newslatter.created", as Toolzz spells it) is
 // sent when a user accepts the institution's newsletter.
 type NewsletterSubscribed struct {
+	webhook.Sent
 	ActionHeader `json:"event"`
 	Data         NewsletterData `json:"data"`
 }
 
 // Unknown is a delivery whose slug this package does not model. Header is
 // its "event" object as far as it follows the common envelope; Body is the
-// whole body as received.
+// whole body as sent, white space outside strings removed (the same bytes
+// as AsSent).
 type Unknown struct {
+	webhook.Sent
 	Header `json:"event"`
 	Body   json.RawMessage `json:"-"`
 }

@@ -10,85 +10,59 @@ import (
 
 const vendor = "toolzz"
 
-// envelope holds the key that names a Toolzz event.
-type envelope struct {
-	Event struct {
-		Slug string `json:"slug"`
-	} `json:"event"`
-}
-
 // Parse decodes and validates one Toolzz delivery, chosen by event.slug
-// (matched exactly as sent). It returns one of the documented event types,
-// or *Unknown for a slug it does not model. Errors are *ParseError values
-// matching ErrMalformed, ErrInvalid or ErrNoEventType. Of the options only
-// WithLocation applies.
+// (the keys matched exactly, in this case). It returns one of the
+// documented event types, or *Unknown for a slug it does not model. Errors
+// are *ParseError values matching ErrMalformed (also for a body that
+// repeats a name, or holds two names that differ only in case), ErrInvalid
+// or ErrNoEventType. Of the options only WithLocation applies.
+//
+// The other fields keep encoding/json's matching, which also accepts a name
+// in another case; since a body may not hold two names that differ only in
+// case, such a name never shadows the documented one.
 func Parse(body []byte, opts ...Option) (Event, error) {
-	cfg := newConfig(opts)
-	event, ok := parseOnce(body)
-	if !ok {
-		var err error
-		if event, err = parseWithEnvelope(body); err != nil {
-			return nil, err
-		}
+	sent, err := webhook.CheckJSON(vendor, "", body)
+	if err != nil {
+		return nil, err
 	}
-	readTimesIn(event, cfg.location)
-	return event, nil
-}
-
-// parseWithEnvelope decodes the envelope to name the event, then the event:
-// the exact path for every body, which words every error.
-func parseWithEnvelope(body []byte) (Event, error) {
-	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil {
-		return nil, webhook.MalformedJSON(vendor, "", err)
+	slug, err := eventSlug(body)
+	if err != nil {
+		return nil, err
 	}
-	slug := env.Event.Slug
 	event := newEvent(slug)
-	switch {
-	case slug == "":
-		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoSlug}
-	case event == nil:
+	if event == nil {
 		// An unknown event is not validated, but its envelope must hold.
-		event = &Unknown{Body: append(json.RawMessage(nil), body...)}
+		event = &Unknown{Body: sent.AsSent()}
 		if err := json.Unmarshal(body, event); err != nil {
 			return nil, webhook.MalformedJSON(vendor, slug, err)
 		}
-	default:
-		if err := webhook.DecodeJSON(vendor, slug, body, event); err != nil {
-			return nil, err
+	} else if err := webhook.DecodeJSON(vendor, slug, body, event); err != nil {
+		return nil, err
+	}
+	readTimesIn(event, newConfig(opts).location)
+	return webhook.Keep(event, sent), nil
+}
+
+// eventSlug reads event.slug.
+func eventSlug(body []byte) (string, error) {
+	slug := ""
+	head, found := jsonscan.Exact(body, "event")
+	switch {
+	case found && jsonscan.IsObject(head):
+		var err error
+		if slug, err = webhook.NameMember(vendor, head, "slug", "event.slug"); err != nil {
+			return "", err
 		}
+	case found && string(head) != "null":
+		return "", &ParseError{Vendor: vendor, Field: "event", Kind: ErrMalformed, Cause: errEventNotObject}
 	}
-	return event, nil
+	if slug == "" {
+		return "", &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoSlug}
+	}
+	return slug, nil
 }
 
-// The keys of envelope, for jsonscan.
-var (
-	eventKey = []string{"event"}
-	slugKey  = []string{"slug"}
-)
-
-// parseOnce is Parse's fast path for a documented event: it reads
-// event.slug with a scan instead of a first decode, then decodes and
-// validates the body once. ok is false, and Parse takes parseWithEnvelope
-// (which also words any error), when the scan gives up, the slug is not
-// modelled, or the body does not decode or validate.
-func parseOnce(body []byte) (event Event, ok bool) {
-	var head, slug [1][]byte
-	if !jsonscan.Lookup(body, eventKey, head[:]) || !jsonscan.Lookup(head[0], slugKey, slug[:]) {
-		return nil, false
-	}
-	name, ok := jsonscan.String(slug[0])
-	if !ok {
-		return nil, false
-	}
-	if event = newEvent(name); event == nil {
-		return nil, false
-	}
-	if webhook.DecodeJSON(vendor, name, body, event) != nil {
-		return nil, false
-	}
-	return event, true
-}
+var errEventNotObject = errors.New(`"event" is not an object`)
 
 var errNoSlug = errors.New(`no "event.slug" names the event`)
 

@@ -9,9 +9,12 @@
 // for JSON bodies plus the vendor's own rows, such as BasicAuthRows or
 // SvixRows), BoundedMemory and Concurrent.
 //
-// Duplicate keys: the last one wins, as encoding/json decides; the rows
-// "duplicate key, first" and "duplicate key, last" check that on every
-// required string field.
+// Duplicate keys are refused (400): signatures and ids are computed over
+// bytes every JSON reader must read the same way, and "last one wins" is a
+// parser differential. The rows "duplicate key, another value first" and
+// "duplicate key, empty one last" check that on every required string
+// field; the JSON rows add a repeated name spelled with an escape and one
+// that differs only in case.
 package hostile
 
 import (

@@ -114,12 +114,24 @@ func syntaxRows() []Row {
 			deep := strings.Repeat("[", deepNesting) + strings.Repeat("]", deepNesting)
 			return slices.Concat([]byte(`{"zz_extra":`+deep+`,`), bytes.TrimLeft(bytes.TrimSpace(good), "{")), nil
 		}),
+		bodyRow("an unmodelled extra key (accepted)", http.StatusOK, withExtraKeys(`"zz_extra":{"a":[1,2.50]}`)),
+		bodyRow("an extra key repeated", http.StatusBadRequest, withExtraKeys(`"zz_extra":1,"zz_extra":1`)),
+		bodyRow("an extra key repeated in an escaped spelling", http.StatusBadRequest, withExtraKeys(`"zz_extra":1,"\u007a\u007a_extra":2`)),
+		bodyRow("an extra key repeated in another case", http.StatusBadRequest, withExtraKeys(`"zz_extra":1,"ZZ_Extra":2`)),
+		bodyRow("a repeated name deep inside an extra key", http.StatusBadRequest, withExtraKeys(`"zz_extra":[{"a":{"b":1,"b":2}}]`)),
 		bodyRow("200000 unclosed brackets", http.StatusBadRequest, fixed(strings.Repeat("[", deepNesting))),
 		bodyRow("invalid UTF-8 between tokens", http.StatusBadRequest, func(good []byte) ([]byte, error) {
 			return slices.Concat([]byte{'{', 0xff, 0xfe}, bytes.TrimLeft(bytes.TrimSpace(good), "{")), nil
 		}),
 		bodyRow("NUL byte before the body", http.StatusBadRequest, func(good []byte) ([]byte, error) { return slices.Concat([]byte{0}, good), nil }),
 		bodyRow("UTF-8 byte order mark", http.StatusBadRequest, func(good []byte) ([]byte, error) { return slices.Concat([]byte("\ufeff"), good), nil }),
+	}
+}
+
+// withExtraKeys puts members before the good body's own.
+func withExtraKeys(members string) func([]byte) ([]byte, error) {
+	return func(good []byte) ([]byte, error) {
+		return slices.Concat([]byte("{"+members+","), bytes.TrimLeft(bytes.TrimSpace(good), "{")), nil
 	}
 }
 
@@ -148,7 +160,7 @@ func limitRows(t *Target) []Row {
 
 // requiredFieldRows break one required field: null, missing, each JSON
 // kind it cannot be and, for a string, empty, invalid UTF-8 and a repeated
-// key (the last one wins).
+// key (refused, whichever value comes first).
 func requiredFieldRows(t *Target, path string) []Row {
 	kind, err := kindAt(t.Body, path)
 	if err != nil {
@@ -177,14 +189,14 @@ func requiredFieldRows(t *Target, path string) []Row {
 	invalidUTF8 := edited("with invalid UTF-8", http.StatusBadRequest, replaceWith("\"bad \xff\xfe utf-8\""))
 	return append(rows,
 		edited("empty string", http.StatusBadRequest, replaceWith(`""`)),
-		sameAsGood(edited("duplicate key, another value first (last wins)", http.StatusOK, repeatKey(decoy, true))),
-		edited("duplicate key, empty one last (last wins)", http.StatusBadRequest, repeatKey(`""`, false)),
+		edited("duplicate key, another value first (refused)", http.StatusBadRequest, repeatKey(decoy, true)),
+		edited("duplicate key, empty one last (refused)", http.StatusBadRequest, repeatKey(`""`, false)),
 		invalidUTF8,
 	)
 }
 
 // decoy is a string that every string field accepts (a time, an id, a
-// name), put before the field's own value: the last one must win.
+// name), put before the field's own value: a body with both is refused.
 const decoy = `"2000-01-01T00:00:00Z"`
 
 func sameAsGood(row Row) Row {

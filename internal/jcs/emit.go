@@ -132,7 +132,11 @@ func (e *emitter) number(i int) int {
 		e.w.write(text)
 		return end
 	}
-	f, _ := strconv.ParseFloat(unsafeString(text), 64) // the checker saw it is finite
+	f, err := strconv.ParseFloat(unsafeString(text), 64)
+	if err != nil { // beyond a double's range: RFC 8785 has no form for it
+		e.w.write(text)
+		return end
+	}
 	e.w.buf = AppendNumber(e.w.buf, f)
 	e.w.spill()
 	return end

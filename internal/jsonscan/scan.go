@@ -8,7 +8,10 @@
 // takes its slower, exact path.
 package jsonscan
 
-import "unicode/utf8"
+import (
+	"encoding/json"
+	"unicode/utf8"
+)
 
 // Members calls yield with the key (without its quotes) and the raw value of
 // each member of the JSON object in data, in order, until yield returns
@@ -204,4 +207,81 @@ func skipValue(data []byte, i int) int {
 		i++
 	}
 	return -1 // a top-level member's value is always followed by , or }
+}
+
+// Exact returns the raw value of the top-level member of the JSON object in
+// data whose name is exactly name (after unescaping; no case folding), and
+// whether there is one. It reads data as valid JSON: a caller checks it
+// first.
+func Exact(data []byte, name string) (value []byte, found bool) {
+	start, end, found := Span(data, name)
+	return data[start:end], found
+}
+
+// Span is Exact's answer as offsets: the value is data[start:end].
+func Span(data []byte, name string) (start, end int, found bool) {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return 0, 0, false
+	}
+	for i = skipSpace(data, i+1); i < len(data) && data[i] == '"'; {
+		keyEnd := skipString(data, i)
+		if keyEnd < 0 {
+			return 0, 0, false
+		}
+		key := data[i:keyEnd]
+		i = skipSpace(data, skipSpace(data, keyEnd)+1) // past ':'
+		valueEnd := skipValue(data, i)
+		if valueEnd < 0 {
+			return 0, 0, false
+		}
+		if keyIs(key, name) {
+			return i, valueEnd, true
+		}
+		i = skipSpace(data, valueEnd)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	return 0, 0, false
+}
+
+// keyIs reports whether the string literal key spells name exactly.
+func keyIs(key []byte, name string) bool {
+	if s, ok := PlainString(key); ok {
+		return s == name
+	}
+	var s string
+	return json.Unmarshal(key, &s) == nil && s == name
+}
+
+// IsObject reports whether the JSON text in data is an object.
+func IsObject(data []byte) bool {
+	i := skipSpace(data, 0)
+	return i < len(data) && data[i] == '{'
+}
+
+// Elements calls yield with the raw text of each element of the JSON array
+// in data, in order, until yield returns false. It reads data as valid
+// JSON (a caller checks it first) and reports false when data is not an
+// array.
+func Elements(data []byte, yield func(element []byte) bool) bool {
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '[' {
+		return false
+	}
+	for i = skipSpace(data, i+1); i < len(data) && data[i] != ']'; {
+		end := skipValue(data, i)
+		if end < 0 {
+			return false
+		}
+		if !yield(data[i:end]) {
+			return true
+		}
+		i = skipSpace(data, end)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	return true
 }

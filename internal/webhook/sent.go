@@ -1,0 +1,131 @@
+package webhook
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/lmshooks/lmshooks/internal/jcs"
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
+)
+
+// Sent is the payload of an event as the vendor sent it. Every vendor event
+// embeds it, so that code holding an event can read what arrived (AsSent)
+// and canonical can derive ids from all of it, modelled or not.
+type Sent struct {
+	payload json.RawMessage
+	sum     [32]byte
+}
+
+// AsSent returns the payload as the vendor sent it: the body's JSON with
+// white space outside strings removed (keys in the sender's order, numbers
+// with their exact text, fields no struct models kept); for a BrainCert XML
+// body, the JSON the XML reads as. It is nil for an event that no Parse
+// function made (a struct literal in a test).
+func (s *Sent) AsSent() json.RawMessage { return s.payload }
+
+func (s *Sent) sent() *Sent { return s }
+
+// holder is what every event embedding Sent implements.
+type holder interface{ sent() *Sent }
+
+// CheckJSON checks a body the way every reader of it must agree on, and
+// returns it as Sent: valid JSON, an object, no object repeating a name or
+// holding two names that differ only in case (encoding/json would read both
+// into one field: a parser differential), no string with a lone surrogate.
+// A failure is a *ParseError of kind ErrMalformed; event names the event
+// where the vendor's body always is the same one (Easygenerator's).
+func CheckJSON(vendor, event string, body []byte) (Sent, error) {
+	sum, err := jcs.Sum(body)
+	if err != nil {
+		return Sent{}, checkError(vendor, event, body, err)
+	}
+	if !jsonscan.IsObject(body) {
+		return Sent{}, &ParseError{Vendor: vendor, Event: event, Kind: ErrMalformed, Cause: errNotObject}
+	}
+	return Sent{payload: compact(body), sum: sum}, nil
+}
+
+// checkError words a failed check. A syntax error is encoding/json's own
+// (*json.SyntaxError, with its offset), as the vendor packages have always
+// returned.
+func checkError(vendor, event string, body []byte, err error) *ParseError {
+	if errors.Is(err, jcs.ErrSyntax) {
+		var v json.RawMessage
+		if jsonErr := json.Unmarshal(body, &v); jsonErr != nil {
+			return MalformedJSON(vendor, event, jsonErr)
+		}
+	}
+	pe := &ParseError{Vendor: vendor, Event: event, Kind: ErrMalformed, Cause: err}
+	var je *jcs.Error
+	if errors.As(err, &je) {
+		pe.Offset = int64(je.Offset)
+	}
+	return pe
+}
+
+var errNotObject = errors.New("body is not a JSON object")
+
+// Keep stores s in event, which must embed Sent, and returns event.
+func Keep[E any](event E, s Sent) E {
+	if h, ok := any(event).(holder); ok {
+		*h.sent() = s
+	}
+	return event
+}
+
+// SentOf returns the payload kept in event and the SHA-256 of its RFC 8785
+// form; ok is false for an event no Parse made.
+func SentOf(event any) (payload json.RawMessage, sum [32]byte, ok bool) {
+	h, isHolder := event.(holder)
+	if !isHolder || h.sent().payload == nil {
+		return nil, [32]byte{}, false
+	}
+	s := h.sent()
+	return s.payload, s.sum, true
+}
+
+// compact returns a copy of a checked JSON text without the white space
+// outside its strings.
+func compact(body []byte) json.RawMessage {
+	out := make([]byte, 0, len(body))
+	inString := false
+	for i := 0; i < len(body); i++ {
+		b := body[i]
+		switch {
+		case inString:
+			out = append(out, b)
+			if b == '\\' {
+				i++
+				out = append(out, body[i])
+			} else if b == '"' {
+				inString = false
+			}
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+		default:
+			out = append(out, b)
+			inString = b == '"'
+		}
+	}
+	return out
+}
+
+// NameMember returns the string value of the member of object whose name is
+// exactly name (an event-naming key: MCG's "Type", BrainCert's "resource"):
+// "" when it is absent or null. Any other value is a *ParseError of kind
+// ErrMalformed for field. object must be part of a body that passed
+// CheckJSON.
+func NameMember(vendor string, object []byte, name, field string) (string, error) {
+	raw, found := jsonscan.Exact(object, name)
+	if !found || string(raw) == "null" {
+		return "", nil
+	}
+	if s, ok := jsonscan.PlainString(raw); ok {
+		return s, nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", &ParseError{Vendor: vendor, Field: field, Kind: ErrMalformed, Cause: fmt.Errorf("%q is not a string", field)}
+	}
+	return s, nil
+}
