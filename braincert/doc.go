@@ -42,8 +42,11 @@
 // Handler check it. BrainCert sends no signature, so without Basic
 // authentication the handler cannot tell a forged delivery from a real one.
 //
-// Keys match as encoding/json matches them: exactly first, then without
-// regard to case. Where a key repeats, the last value wins (a repeated
-// object is merged into the earlier one, field by field). The XML form
-// reads an element repeated where one value is expected the same way.
+// The keys that name the event (resource and action) match exactly, in the case the
+// vendor documents. Other keys match as encoding/json matches them: exactly
+// first, then without regard to case. A body that repeats a name (at any
+// depth, in any spelling that decodes to the same name) or holds two names
+// that differ only in case is refused as ErrMalformed, so no key shadows
+// another and every reader of the body reads the same values.
+// The XML form refuses an element repeated where one value is expected.
 package braincert

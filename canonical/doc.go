@@ -24,10 +24,17 @@
 //   - Every course.completed carries Result.Completed = true.
 //   - Event.Object is omitted for TypeUnknown events: the library does not
 //     know what an unmodelled event is about.
+//   - Data is the payload as the vendor sent it (the vendor event's
+//     AsSent: the body's JSON without the white space outside strings, every
+//     field kept); for a vendor event built in code rather than parsed, its
+//     typed value encoded as JSON.
 //   - The id of an event whose vendor sends no event id is
 //     "<vendor>:<vendor event>:" followed by the first 32 hex digits of the
-//     SHA-256 of Data, the typed payload encoded as JSON; for an unknown event,
-//     of the body with its keys sorted and its white space removed.
+//     SHA-256 of Data's RFC 8785 form (see ContentID): white space, key
+//     order and string escapes aside, any difference in any field gives
+//     another id. Numbers are doubles there, as RFC 8785 has them: two
+//     integers beyond 2^53 that differ only in their last digits give one
+//     id.
 //   - MCG: a card's isCorrect becomes Result.Passed (omitted when null); a
 //     card's answerText becomes Result.Response (omitted when empty); a
 //     course_finish carries Result.Completed = true and no score, since MCG

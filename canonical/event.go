@@ -32,8 +32,11 @@ type Event struct {
 	Result *Result `json:"result,omitempty"`
 	// Certificate is the certificate the event awards; nil when none.
 	Certificate *Certificate `json:"certificate,omitempty"`
-	// Data is the vendor's typed payload encoded as JSON with the vendor's
-	// own field names, so that nothing the vendor sent is lost.
+	// Data is the vendor's payload as sent, so that nothing the vendor sent
+	// is lost: the body's own JSON with white space outside strings removed
+	// (keys in the sender's order, numbers with their exact text, fields no
+	// struct models kept); for BrainCert's XML form, the JSON the XML reads
+	// as.
 	Data json.RawMessage `json:"data"`
 }
 

@@ -22,8 +22,7 @@ import (
 //
 // Every other slug, documented (trail, content, activity, certificate,
 // shop redemption, newsletter) or not, becomes TypeUnknown with no object;
-// Data is the typed payload for a documented slug and the raw body for an
-// undocumented one.
+// Data is the body as sent, as for every event.
 //
 // Where the contract is silent:
 //   - VendorEvent is event.slug exactly as sent ("newslatter.created").

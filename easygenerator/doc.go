@@ -42,7 +42,9 @@
 // After 11 failed attempts the course player gives up and tells the learner;
 // Easygenerator still records the result itself.
 //
-// Keys match as encoding/json matches them: exactly first, then without
-// regard to case. Where a key repeats, the last value wins (a repeated
-// object is merged into the earlier one, field by field).
+// Other keys match as encoding/json matches them: exactly
+// first, then without regard to case. A body that repeats a name (at any
+// depth, in any spelling that decodes to the same name) or holds two names
+// that differ only in case is refused as ErrMalformed, so no key shadows
+// another and every reader of the body reads the same values.
 package easygenerator

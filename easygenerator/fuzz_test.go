@@ -27,5 +27,12 @@ func FuzzParse(f *testing.F) {
 		}
 		events, err := canonical.FromEasygenerator(event)
 		fuzzcheck.Converted(t, events, err)
+		fuzzcheck.SameIDsRespelled(t, body, events, func(b []byte) ([]canonical.Event, error) {
+			event, err := easygenerator.Parse(b)
+			if err != nil {
+				return nil, err
+			}
+			return canonical.FromEasygenerator(event)
+		})
 	})
 }

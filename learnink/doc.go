@@ -44,7 +44,10 @@
 // svix-id stays the same across retries of one message: ParseRequest and
 // Handler keep it as the event's MessageID, for de-duplication.
 //
-// Keys match as encoding/json matches them: exactly first, then without
-// regard to case. Where a key repeats, the last value wins (a repeated
-// object is merged into the earlier one, field by field).
+// The keys that name the event (object and type) match exactly, in the case the
+// vendor documents. Other keys match as encoding/json matches them: exactly
+// first, then without regard to case. A body that repeats a name (at any
+// depth, in any spelling that decodes to the same name) or holds two names
+// that differ only in case is refused as ErrMalformed, so no key shadows
+// another and every reader of the body reads the same values.
 package learnink

@@ -19,8 +19,12 @@
 // cannot tell a forged delivery from a real one: keep the endpoint's URL
 // secret.
 //
-// Keys match as encoding/json matches them: exactly first, then without
-// regard to case; where a key repeats, the last value wins.
+// The keys that name the event (Type and EventType) match exactly, in the case the
+// vendor documents. Other keys match as encoding/json matches them: exactly
+// first, then without regard to case. A body that repeats a name (at any
+// depth, in any spelling that decodes to the same name) or holds two names
+// that differ only in case is refused as ErrMalformed, so no key shadows
+// another and every reader of the body reads the same values.
 //
 // Times without an offset (answeredAt) are read in UTC unless WithLocation
 // names another location.

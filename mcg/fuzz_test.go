@@ -29,6 +29,13 @@ func FuzzParse(f *testing.F) {
 			}
 			events, err := canonical.FromMCG(event)
 			fuzzcheck.Converted(t, events, err)
+			fuzzcheck.SameIDsRespelled(t, body, events, func(b []byte) ([]canonical.Event, error) {
+				event, err := mcg.Parse(b, opts...)
+				if err != nil {
+					return nil, err
+				}
+				return canonical.FromMCG(event)
+			})
 		}
 	})
 }

@@ -26,7 +26,7 @@
 // course.completed, activities.course.enrollment to enrollment.created,
 // members.created to user.created and members.updated to user.updated; every
 // other slug, documented or not, becomes a canonical "unknown" event that
-// keeps the typed payload (or, for an undocumented slug, the raw body).
+// keeps the body as sent.
 //
 // # Fields and formats
 //
@@ -67,7 +67,10 @@
 // real one: keep the endpoint's URL secret. As there is no event id, the
 // canonical id is derived from the payload's content.
 //
-// Keys match as encoding/json matches them: exactly first, then without
-// regard to case. Where a key repeats, the last value wins (a repeated
-// object is merged into the earlier one, field by field).
+// The keys that name the event (event.slug) match exactly, in the case the
+// vendor documents. Other keys match as encoding/json matches them: exactly
+// first, then without regard to case. A body that repeats a name (at any
+// depth, in any spelling that decodes to the same name) or holds two names
+// that differ only in case is refused as ErrMalformed, so no key shadows
+// another and every reader of the body reads the same values.
 package toolzz

@@ -36,6 +36,13 @@ func FuzzParse(f *testing.F) {
 			}
 			events, err := canonical.FromToolzz(event)
 			fuzzcheck.Converted(t, events, err)
+			fuzzcheck.SameIDsRespelled(t, body, events, func(b []byte) ([]canonical.Event, error) {
+				event, err := toolzz.Parse(b, opts...)
+				if err != nil {
+					return nil, err
+				}
+				return canonical.FromToolzz(event)
+			})
 		}
 	})
 }

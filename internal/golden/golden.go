@@ -19,11 +19,19 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
 
+// UpdateVariable, set to any value, rewrites golden files like -update. It
+// serves `go test ./...`, whose packages without golden files do not know
+// the -update flag and would fail on it.
+const UpdateVariable = "LMSHOOKS_UPDATE_GOLDEN"
+
+func updating() bool { return *update || os.Getenv(UpdateVariable) != "" }
+
 // Check compares got with the golden file at path, line by line. With
-// -update it rewrites the file instead; read the diff before committing it.
+// -update (or LMSHOOKS_UPDATE_GOLDEN=1) it rewrites the file instead; read
+// the diff before committing it.
 func Check(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatalf("updating golden file: %v", err)
 		}
