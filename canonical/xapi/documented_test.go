@@ -54,9 +54,12 @@ type documentedBody struct {
 }
 
 // documented converts every documented JSON body of every vendor and maps
-// its events with documentedOptions.
-func documented(t testing.TB) []documentedBody {
+// its events with documentedOptions, or opts when given.
+func documented(t testing.TB, opts ...xapi.Option) []documentedBody {
 	t.Helper()
+	if len(opts) == 0 {
+		opts = documentedOptions
+	}
 	var out []documentedBody
 	for _, c := range converters {
 		for _, path := range golden.Fixtures(t, filepath.Join("..", "..", "testdata", c.vendor), ".json") {
@@ -66,7 +69,7 @@ func documented(t testing.TB) []documentedBody {
 			}
 			body := documentedBody{path: path, events: events, statements: []xapi.Statement{}}
 			for _, e := range events {
-				statements, err := xapi.Statements(e, documentedOptions...)
+				statements, err := xapi.Statements(e, opts...)
 				if err != nil {
 					t.Fatalf("%s: event %s: %v", path, e.ID, err)
 				}
@@ -79,9 +82,9 @@ func documented(t testing.TB) []documentedBody {
 }
 
 // allStatements lists the statements of every documented body.
-func allStatements(t testing.TB) []xapi.Statement {
+func allStatements(t testing.TB, opts ...xapi.Option) []xapi.Statement {
 	var all []xapi.Statement
-	for _, body := range documented(t) {
+	for _, body := range documented(t, opts...) {
 		all = append(all, body.statements...)
 	}
 	return all
