@@ -131,7 +131,7 @@ func TestLRSRejectsOneStatementOfABatch(t *testing.T) {
 	}
 }
 
-func randomHex(t *testing.T) string {
+func randomHex(t testing.TB) string {
 	b := make([]byte, 8)
 	if _, err := rand.Read(b); err != nil {
 		t.Fatal(err)
