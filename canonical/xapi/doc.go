@@ -28,6 +28,10 @@
 //   - The masteryscore goes with the statements that judge the result (the
 //     event's statement and its #outcome), not with the #certificate.
 //   - A card without a parent gets <base>/<vendor>/card/<id>.
+//   - The LRS sink splits a batch the LRS answers 413 (too large) as it
+//     splits a 400 or 409; a statement too large alone is rejected.
+//   - The sink validates every statement before sending it: one that
+//     fails Validate is rejected without a request.
 //   - Validate accepts any mailto address that net/mail accepts, as the
 //     xAPI specification does; Learning Locker also wants a dotted domain
 //     (it refuses mailto:ann@intranet): such a statement is rejected by

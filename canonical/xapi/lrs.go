@@ -43,9 +43,9 @@ type LRSConfig struct {
 	// BatchSize is the most statements in one request (default 100, at
 	// most MaxBatchSize).
 	BatchSize int
-	// Timeout bounds each request (default 30 s).
+	// Timeout bounds each request, its answer included (default 30 s).
 	Timeout time.Duration
-	// Client sends the requests (default: a client with Timeout).
+	// Client sends the requests (default: a new http.Client).
 	Client *http.Client
 	// Logger receives the loud warnings of refused credentials (default
 	// slog.Default()).
@@ -61,6 +61,7 @@ type LRS struct {
 	hasAuth    bool
 	version    string
 	batchSize  int
+	timeout    time.Duration
 	mapping    *config
 	client     *http.Client
 	logger     *slog.Logger
@@ -76,14 +77,15 @@ func NewLRS(cfg LRSConfig) (*LRS, error) {
 		return nil, err
 	}
 	u, err := url.Parse(cfg.Endpoint)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("xapi: LRS endpoint %q is not an http(s) URL", cfg.Endpoint)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("xapi: LRS endpoint %q is not an http(s) URL without query", cfg.Endpoint)
 	}
 	l := &LRS{
 		name:       orDefault(cfg.Name, "lrs"),
 		statements: strings.TrimRight(cfg.Endpoint, "/") + "/statements",
 		version:    orDefault(cfg.Version, DefaultVersion),
 		batchSize:  cfg.BatchSize,
+		timeout:    cfg.Timeout,
 		mapping:    mapping,
 		client:     cfg.Client,
 		logger:     cfg.Logger,
@@ -104,12 +106,11 @@ func NewLRS(cfg LRSConfig) (*LRS, error) {
 	case l.batchSize < 0 || l.batchSize > MaxBatchSize:
 		return nil, fmt.Errorf("xapi: batch size %d is outside [1, %d]", l.batchSize, MaxBatchSize)
 	}
+	if l.timeout <= 0 {
+		l.timeout = DefaultTimeout
+	}
 	if l.client == nil {
-		timeout := cfg.Timeout
-		if timeout <= 0 {
-			timeout = DefaultTimeout
-		}
-		l.client = &http.Client{Timeout: timeout}
+		l.client = &http.Client{}
 	}
 	if l.logger == nil {
 		l.logger = slog.Default()
@@ -131,27 +132,27 @@ func (l *LRS) Name() string { return l.name }
 // event's outcome (see sink.Sink). An event that maps to no statement is
 // delivered; an event with two statements is delivered when both are
 // stored. An event whose statements cannot be made or fail Validate, or
-// that the LRS refuses (400 for that statement alone, 409 conflict), gets
-// an error matching sink.ErrRejected, with the LRS's answer as an
-// *LRSError; 401/403, 429, 5xx, timeouts and network failures give errors
-// to retry later.
+// that the LRS refuses (400 or 413 for that statement alone, 409
+// conflict), gets an error matching sink.ErrRejected, with the LRS's
+// answer as an *LRSError; 401/403, 429, 5xx, timeouts and network
+// failures give errors to retry later.
 func (l *LRS) Deliver(ctx context.Context, events []canonical.Event) []error {
-	out := newPending(len(events))
+	queue := newPending(len(events))
 	for i := range events {
 		statements, err := l.mapping.statements(&events[i])
 		if err == nil {
 			err = validateAll(statements)
 		}
 		if err != nil {
-			out.fail(i, sink.Reject(err))
+			queue.fail(i, sink.Reject(err))
 			continue
 		}
-		out.add(i, statements)
+		queue.add(i, statements)
 	}
-	for batch := range out.batches(l.batchSize) {
+	for batch := range queue.batches(l.batchSize) {
 		l.post(ctx, batch)
 	}
-	return out.errors()
+	return queue.errors()
 }
 
 // validateAll validates every statement, naming the one at fault.

@@ -145,30 +145,34 @@ func TestLRSTimeout(t *testing.T) {
 // TestLRSSplitsABadBatch checks the halving: one statement the LRS refuses
 // among 8 costs 1 + 2·log2(8) requests, and only it is rejected.
 func TestLRSSplitsABadBatch(t *testing.T) {
-	events := manyEvents(8, "split")
-	statements, err := xapi.Statements(events[5], documentedOptions...)
-	require.NoError(t, err)
-	bad := statements[0].ID
-	srv := newAnswering(t, func(w http.ResponseWriter, ids []string) {
-		for _, id := range ids {
-			if id == bad {
-				http.Error(w, `{"message":"statement `+bad+` is bad"}`, http.StatusBadRequest)
-				return
+	for _, status := range []int{400, 409, 413} {
+		t.Run(fmt.Sprint(status), func(t *testing.T) {
+			events := manyEvents(8, "split")
+			statements, err := xapi.Statements(events[5], documentedOptions...)
+			require.NoError(t, err)
+			bad := statements[0].ID
+			srv := newAnswering(t, func(w http.ResponseWriter, ids []string) {
+				for _, id := range ids {
+					if id == bad {
+						http.Error(w, `{"message":"statement `+bad+` is bad"}`, status)
+						return
+					}
+				}
+				_ = json.NewEncoder(w).Encode(ids)
+			})
+			errs := deliver(t, newLRS(t, xapi.LRSConfig{Endpoint: srv.URL + "/xAPI"}), events)
+			require.Len(t, errs, 8)
+			for i, err := range errs {
+				if i != 5 {
+					assert.NoError(t, err)
+					continue
+				}
+				assert.ErrorIs(t, err, sink.ErrRejected)
+				assert.ErrorContains(t, err, "is bad")
 			}
-		}
-		_ = json.NewEncoder(w).Encode(ids)
-	})
-	errs := deliver(t, newLRS(t, xapi.LRSConfig{Endpoint: srv.URL + "/xAPI"}), events)
-	require.Len(t, errs, 8)
-	for i, err := range errs {
-		if i != 5 {
-			assert.NoError(t, err)
-			continue
-		}
-		assert.ErrorIs(t, err, sink.ErrRejected)
-		assert.ErrorContains(t, err, "is bad")
+			assert.Len(t, srv.recorded(), 7)
+		})
 	}
-	assert.Len(t, srv.recorded(), 7)
 }
 
 func TestLRSLocalRejections(t *testing.T) {
@@ -214,6 +218,7 @@ func TestLRSConfigErrors(t *testing.T) {
 	for name, cfg := range map[string]xapi.LRSConfig{
 		"no endpoint":       {},
 		"relative endpoint": {Endpoint: "/xAPI"},
+		"endpoint query":    {Endpoint: "http://127.0.0.1/xAPI?tenant=1"},
 		"version":           {Endpoint: "http://127.0.0.1/xAPI", Version: "1.0.0"},
 		"auth":              {Endpoint: "http://127.0.0.1/xAPI", Auth: "token"},
 		"batch size":        {Endpoint: "http://127.0.0.1/xAPI", BatchSize: xapi.MaxBatchSize + 1},

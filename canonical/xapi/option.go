@@ -29,7 +29,7 @@ type config struct {
 	mboxSHA1Sum      bool
 	alwaysAccount    bool
 	optIn            map[canonical.Type]bool
-	problems         []string
+	problems         []string // misused options, reported by check
 }
 
 // WithActivityBase sets the start of every activity id (default

@@ -81,9 +81,7 @@ func (p *pending) errors() []error {
 	for event := range errs {
 		errs[event] = p.eventErrs[event]
 		for _, it := range p.eventItems[event] {
-			if errs[event] == nil || (it.err != nil && errors.Is(it.err, sink.ErrRejected) && !errors.Is(errs[event], sink.ErrRejected)) {
-				errs[event] = it.err
-			}
+			errs[event] = decisive(errs[event], it.err)
 		}
 		failed = failed || errs[event] != nil
 	}
@@ -91,4 +89,14 @@ func (p *pending) errors() []error {
 		return nil
 	}
 	return errs
+}
+
+// decisive returns the error that decides an event's outcome: a rejection
+// over a failure to retry (retrying cannot store a rejected statement),
+// else the first failure.
+func decisive(current, next error) error {
+	if current == nil || (errors.Is(next, sink.ErrRejected) && !errors.Is(current, sink.ErrRejected)) {
+		return next
+	}
+	return current
 }

@@ -26,10 +26,10 @@ func (e *LRSError) Error() string {
 	return fmt.Sprintf("xapi: the LRS answered %d %s: %s", e.Status, http.StatusText(e.Status), e.Answer)
 }
 
-// post sends one batch and records each statement's outcome. A 400 or 409
-// for several statements splits the batch in halves, until the statement
-// the LRS refuses is alone and is rejected with the LRS's answer, so that
-// the others are stored.
+// post sends one batch and records each statement's outcome. A 400, 409
+// or 413 for several statements splits the batch in halves, until the
+// statement the LRS refuses is alone and is rejected with the LRS's
+// answer, so that the others are stored.
 func (l *LRS) post(ctx context.Context, batch []*item) {
 	status, answer, err := l.send(ctx, batch)
 	switch {
@@ -37,11 +37,11 @@ func (l *LRS) post(ctx context.Context, batch []*item) {
 		setErr(batch, fmt.Errorf("xapi: posting statements to the LRS: %w", err))
 	case 200 <= status && status < 300:
 		return
-	case (status == http.StatusBadRequest || status == http.StatusConflict) && len(batch) > 1:
+	case refusesStatement(status) && len(batch) > 1:
 		half := len(batch) / 2
 		l.post(ctx, batch[:half])
 		l.post(ctx, batch[half:])
-	case status == http.StatusBadRequest || status == http.StatusConflict:
+	case refusesStatement(status):
 		batch[0].err = sink.Reject(&LRSError{Status: status, Answer: answer})
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
 		l.logger.Error("xapi: the LRS refuses our credentials: check the LRS auth; statements are kept and retried",
@@ -50,6 +50,13 @@ func (l *LRS) post(ctx context.Context, batch []*item) {
 	default:
 		setErr(batch, &LRSError{Status: status, Answer: answer})
 	}
+}
+
+// refusesStatement reports whether an LRS status refuses something in the
+// batch itself: a statement it rejects (400), an id it holds with other
+// content (409), or a request too large (413).
+func refusesStatement(status int) bool {
+	return status == http.StatusBadRequest || status == http.StatusConflict || status == http.StatusRequestEntityTooLarge
 }
 
 func setErr(batch []*item, err error) {
@@ -70,6 +77,8 @@ func (l *LRS) send(ctx context.Context, batch []*item) (int, string, error) {
 		body.Write(it.body)
 	}
 	body.WriteByte(']')
+	ctx, cancel := context.WithTimeout(ctx, l.timeout)
+	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, l.statements, &body)
 	if err != nil {
 		return 0, "", err

@@ -69,7 +69,7 @@ func TestActorRules(t *testing.T) {
 		{"e-mail first", &canonical.Learner{ID: "7", Email: "a@Example.com", Name: "A"}, nil,
 			&xapi.Agent{ObjectType: "Agent", Name: "A", Mbox: "mailto:a@Example.com"}},
 		{"mbox_sha1sum lower-cases the domain", &canonical.Learner{Email: "a@Example.com"}, []xapi.Option{xapi.WithMboxSHA1Sum()},
-			&xapi.Agent{ObjectType: "Agent", MboxSHA1Sum: "8b7d4a82b5d0ce0e3d3e8c6f8b0c1b5a6d3ce1a2"}},
+			&xapi.Agent{ObjectType: "Agent", MboxSHA1Sum: sha1Hex("mailto:a@example.com")}},
 		{"vendor id without e-mail", &canonical.Learner{ID: "7", ExternalID: "x"}, nil,
 			&xapi.Agent{ObjectType: "Agent", Account: &xapi.Account{HomePage: "https://lmshooks.dev/vendors/braincert", Name: "7"}}},
 		{"always account", &canonical.Learner{ID: "7", Email: "a@example.com"}, []xapi.Option{xapi.WithAlwaysAccount(), xapi.WithVendorHomePage(canonical.VendorBrainCert, "https://acme.braincert.com")},
@@ -89,9 +89,6 @@ func TestActorRules(t *testing.T) {
 				return
 			}
 			require.Len(t, got, 1)
-			if tt.want.MboxSHA1Sum != "" {
-				tt.want.MboxSHA1Sum = sha1Hex("mailto:a@example.com")
-			}
 			assert.Equal(t, *tt.want, got[0].Actor)
 		})
 	}
