@@ -2,6 +2,9 @@ package xapi_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/lmshooks/lmshooks/canonical/xapi"
@@ -29,4 +32,25 @@ func BenchmarkLRSDeliver(b *testing.B) {
 			b.ReportMetric(float64(sent)/b.Elapsed().Seconds(), "statements/s")
 		})
 	}
+}
+
+// BenchmarkLRSDeliverOverhead measures the sink's own cost (mapping,
+// Validate, encoding, one request per 100 statements) against a server
+// that answers 200 at once, to tell it from the LRS's.
+func BenchmarkLRSDeliverOverhead(b *testing.B) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		_, _ = w.Write([]byte("[]"))
+	}))
+	defer srv.Close()
+	l := newLRS(b, xapi.LRSConfig{Endpoint: srv.URL + "/xAPI"})
+	events := manyEvents(100, "overhead")
+	sent := 0
+	for b.Loop() {
+		if errs := l.Deliver(b.Context(), events); errs != nil {
+			b.Fatalf("delivery failed: %v", errs)
+		}
+		sent += len(events)
+	}
+	b.ReportMetric(float64(sent)/b.Elapsed().Seconds(), "statements/s")
 }
