@@ -20,6 +20,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/xapi"
+	"github.com/lmshooks/lmshooks/internal/golden"
 )
 
 // The environment of the end-to-end tests, which .ci/run sets.
@@ -168,37 +169,62 @@ func getJSON(t testing.TB, u string, v any) {
 	}
 }
 
-// checkStored fails t unless the LRS holds each statement as sent: the
-// same JSON value once the LRS's own additions (stored, authority,
-// version, and the timestamp of a statement sent without one) are left
-// out.
-func checkStored(t *testing.T, held map[string]map[string]any, statements []xapi.Statement) {
+// checkStored fails t unless the LRS holds each statement (a JSON value)
+// as sent: the same JSON value once the LRS's own additions (stored,
+// authority, version, and the timestamp of a statement sent without one)
+// are left out.
+func checkStored(t *testing.T, held map[string]map[string]any, statements []map[string]any) {
 	t.Helper()
-	for _, s := range statements {
-		got, ok := held[s.ID]
+	for _, want := range statements {
+		id, _ := want["id"].(string)
+		got, ok := held[id]
 		if !ok {
-			t.Errorf("the LRS does not hold statement %s (%s)", s.ID, s.Verb.ID)
+			t.Errorf("the LRS does not hold statement %s", id)
 			continue
 		}
 		got = maps.Clone(got)
 		delete(got, "stored")
 		delete(got, "authority")
 		delete(got, "version")
-		if s.Timestamp == "" { // the LRS sets it to when it stored the statement
+		if _, sent := want["timestamp"]; !sent { // the LRS sets it to when it stored the statement
 			if _, ok := got["timestamp"]; !ok {
-				t.Errorf("statement %s: the LRS gave it no timestamp", s.ID)
+				t.Errorf("statement %s: the LRS gave it no timestamp", id)
 			}
 			delete(got, "timestamp")
 		}
-		var want map[string]any
-		encoded, _ := json.Marshal(s)
-		if err := json.Unmarshal(encoded, &want); err != nil {
-			t.Fatal(err)
-		}
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("statement %s as stored differs (-sent +stored):\n%s", s.ID, diff)
+			t.Errorf("statement %s as stored differs (-sent +stored):\n%s", id, diff)
 		}
 	}
+}
+
+// goldenStatements reads the statements of every .xapi.golden file, as
+// JSON values.
+func goldenStatements(t *testing.T) []map[string]any {
+	t.Helper()
+	var all []map[string]any
+	for _, body := range documented(t) {
+		var statements []map[string]any
+		if err := json.Unmarshal(golden.Read(t, golden.Path(body.path, "xapi")), &statements); err != nil {
+			t.Fatalf("%s: %v", body.path, err)
+		}
+		all = append(all, statements...)
+	}
+	return all
+}
+
+// asJSON returns statements as JSON values.
+func asJSON(t *testing.T, statements []xapi.Statement) []map[string]any {
+	t.Helper()
+	encoded, err := json.Marshal(statements)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	if err := json.Unmarshal(encoded, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // documentedEvents lists the canonical events of every documented body.

@@ -54,22 +54,23 @@ func learningLockerProblems(t *testing.T, statements any) [][]problem {
 	return problems
 }
 
-// TestLearningLockerValidatesGoldenStatements runs every golden statement
-// through Learning Locker's own validator, and the documented bodies'
-// statements under the other actor and language options: none may have a
-// problem.
+// TestLearningLockerValidatesGoldenStatements runs every statement of the
+// .xapi.golden files through Learning Locker's own validator, and the
+// documented bodies' statements under the other actor and language
+// options: none may have a problem.
 func TestLearningLockerValidatesGoldenStatements(t *testing.T) {
-	statements := allStatements(t)
-	statements = append(statements, allStatements(t, slices.Concat(documentedOptions, []xapi.Option{xapi.WithMboxSHA1Sum(), xapi.WithLanguage("pt-BR")})...)...)
-	statements = append(statements, allStatements(t, slices.Concat(documentedOptions, []xapi.Option{xapi.WithAlwaysAccount(),
-		xapi.WithVendorHomePage(canonical.VendorBrainCert, "https://acme.braincert.com"), xapi.WithActivityBase("urn:acme:activities")})...)...)
+	statements := goldenStatements(t)
+	statements = append(statements, asJSON(t, allStatements(t, slices.Concat(documentedOptions,
+		[]xapi.Option{xapi.WithMboxSHA1Sum(), xapi.WithLanguage("pt-BR")})...))...)
+	statements = append(statements, asJSON(t, allStatements(t, slices.Concat(documentedOptions, []xapi.Option{xapi.WithAlwaysAccount(),
+		xapi.WithVendorHomePage(canonical.VendorBrainCert, "https://acme.braincert.com"), xapi.WithActivityBase("urn:acme:activities")})...))...)
 	problems := learningLockerProblems(t, statements)
 	if len(problems) != len(statements) {
 		t.Fatalf("validator answered for %d statements, sent %d", len(problems), len(statements))
 	}
 	for i, p := range problems {
 		for _, one := range p {
-			t.Errorf("statement %s: %s: %s (got %v)", statements[i].ID, one.Path, one.Type, one.Data)
+			t.Errorf("statement %v: %s: %s (got %v)", statements[i]["id"], one.Path, one.Type, one.Data)
 		}
 	}
 	t.Logf("%d statements (the golden ones, and under other options), no problem", len(statements))
