@@ -17,7 +17,7 @@ func result(r *canonical.Result, completed bool) *Result {
 	if completed {
 		out.Completion = ptr(true)
 	}
-	if r != nil && r.Progress != nil && !completed && (out.Completion == nil || !*out.Completion) {
+	if r != nil && r.Progress != nil && (out.Completion == nil || !*out.Completion) {
 		out.Extensions = map[string]any{ExtensionProgress: int(math.Round(*r.Progress))}
 	}
 	if out.Score == nil && out.Success == nil && out.Completion == nil && out.Response == "" && out.Extensions == nil {
@@ -33,8 +33,8 @@ func outcomeResult(r *canonical.Result) *Result {
 }
 
 // score is the xAPI score of r: raw = score; min = 0 and max = max_score
-// when 0 <= score <= max_score and max_score > 0 (else raw alone); scaled when within [0, 1].
-// Nil when no score is known.
+// when 0 <= score <= max_score and max_score > 0 (else raw alone); scaled
+// when within [0, 1]. Nil when no score is known.
 func score(r *canonical.Result) *Score {
 	if r.Score == nil {
 		return nil
