@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	natsjs "github.com/nats-io/nats.go/jetstream"
@@ -15,10 +16,11 @@ import (
 // Sink publishes canonical events to a JetStream stream. Build it with New;
 // it is safe for concurrent use. Close it when done.
 type Sink struct {
-	nc     *nats.Conn
-	js     natsjs.JetStream
-	stream string
-	prefix string
+	nc         *nats.Conn
+	js         natsjs.JetStream
+	stream     string
+	prefix     string
+	ackTimeout time.Duration
 }
 
 var _ sink.Sink = (*Sink)(nil)
@@ -59,7 +61,7 @@ func New(ctx context.Context, url string, opts ...Option) (*Sink, error) {
 		nc.Close()
 		return nil, err
 	}
-	return &Sink{nc: nc, js: js, stream: cfg.stream, prefix: cfg.prefix}, nil
+	return &Sink{nc: nc, js: js, stream: cfg.stream, prefix: cfg.prefix, ackTimeout: cfg.ackTimeout}, nil
 }
 
 func (c config) validate() error {
@@ -96,6 +98,10 @@ func (s *Sink) Deliver(ctx context.Context, events []canonical.Event) []error {
 	errs := make([]error, len(events))
 	futures := make([]natsjs.PubAckFuture, len(events))
 	for i := range events {
+		if err := ctx.Err(); err != nil {
+			errs[i] = s.failed(&events[i], err)
+			continue
+		}
 		futures[i], errs[i] = s.publish(&events[i])
 	}
 	for i, future := range futures {
@@ -124,7 +130,9 @@ func (s *Sink) publish(e *canonical.Event) (natsjs.PubAckFuture, error) {
 	if err != nil {
 		return nil, sink.Reject(fmt.Errorf("jetstream: event %s: %w", e.ID, err))
 	}
-	future, err := s.js.PublishMsgAsync(msg, natsjs.WithExpectStream(s.stream))
+	// A batch over WithMaxPending waits for acknowledgements, up to the ack
+	// timeout, before it publishes more.
+	future, err := s.js.PublishMsgAsync(msg, natsjs.WithExpectStream(s.stream), natsjs.WithStallWait(s.ackTimeout))
 	if err != nil {
 		return nil, s.failed(e, err)
 	}

@@ -247,3 +247,26 @@ func TestAnotherStreamCapturingTheSubjectIsAnError(t *testing.T) {
 	assert.NotErrorIs(t, errs[0], sink.ErrRejected, "the user can fix the streams; retry")
 	assert.Contains(t, errs[0].Error(), "expected stream does not match")
 }
+
+// TestABatchOverMaxPendingWaits: a batch larger than the publishes allowed
+// in flight is delivered whole, each event once.
+func TestABatchOverMaxPendingWaits(t *testing.T) {
+	srv := startNATS(t)
+	events := sinktest.DocumentedEvents(t)
+	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithMaxPending(2))
+	requireDelivered(t, s.Deliver(context.Background(), events))
+	assert.Equal(t, uint64(len(events)), srv.count(jetstream.DefaultStream))
+}
+
+func TestACanceledContextPublishesNothing(t *testing.T) {
+	srv := startNATS(t)
+	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	errs := s.Deliver(ctx, sinktest.DocumentedEvents(t)[:3])
+	require.Len(t, errs, 3)
+	for _, err := range errs {
+		assert.ErrorIs(t, err, context.Canceled)
+	}
+	assert.Equal(t, uint64(0), srv.count(jetstream.DefaultStream))
+}
