@@ -15,13 +15,13 @@ import (
 // natsServer is a real NATS server with JetStream, in this process, on
 // 127.0.0.1, its store in a temporary directory.
 type natsServer struct {
-	t    *testing.T
+	t    testing.TB
 	opts server.Options
 	srv  *server.Server
 }
 
 // startNATS starts a server on a random port; edit adjusts its options.
-func startNATS(t *testing.T, edit ...func(*server.Options)) *natsServer {
+func startNATS(t testing.TB, edit ...func(*server.Options)) *natsServer {
 	t.Helper()
 	n := &natsServer{t: t, opts: server.Options{
 		Host:      "127.0.0.1",
