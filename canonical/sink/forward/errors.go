@@ -1,6 +1,13 @@
 package forward
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNoID is matched by the error of an event without an id: a receiver
+// could not drop a repeat of it, so it is rejected (sink.ErrRejected).
+var ErrNoID = errors.New("forward: the event has no id")
 
 // StatusError is the error of an event the endpoint answered with a status
 // other than 2xx. It is retried.

@@ -44,6 +44,9 @@ func (s *Sink) post(ctx context.Context, e *canonical.Event) error {
 
 // request builds the signed POST of e in the sink's content mode.
 func (s *Sink) request(ctx context.Context, e *canonical.Event) (*http.Request, error) {
+	if e.ID == "" {
+		return nil, ErrNoID
+	}
 	ce, err := e.ToCloudEvent()
 	if err != nil {
 		return nil, err

@@ -210,3 +210,14 @@ func TestConcurrencyIsBounded(t *testing.T) {
 	requireDelivered(t, newSink(t, srv.URL, forward.WithMaxConcurrent(3)).Deliver(context.Background(), sinktest.DocumentedEvents(t)))
 	assert.Equal(t, int64(3), peak.load())
 }
+
+func TestAnEventWithoutAnIDIsRejected(t *testing.T) {
+	r := newReceiver(t)
+	e := sinktest.DocumentedEvents(t)[0]
+	e.ID = ""
+	errs := newSink(t, r.URL).Deliver(context.Background(), []canonical.Event{e})
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], sink.ErrRejected)
+	assert.ErrorIs(t, errs[0], forward.ErrNoID)
+	assert.Empty(t, r.take(t), "nothing was posted")
+}

@@ -25,7 +25,7 @@
 // (sink.ErrRejected, ErrInvalidSubject), never published under a changed or
 // invalid subject: the vocabulary of canonical types never does, so it is a
 // bug upstream to look at, not something to retry. An event larger than the
-// server's max_payload is rejected too.
+// server's max_payload, and one without an id (ErrNoID), are rejected too.
 //
 // The stream belongs to the user: New checks that it exists and, only with
 // WithCreateStream(true), creates it (subjects "<prefix>.>", file storage, a

@@ -14,6 +14,9 @@ var (
 	// token. Deliver rejects such an event (it also matches
 	// sink.ErrRejected).
 	ErrInvalidSubject = errors.New("jetstream: not a valid subject token")
+	// ErrNoID: an event has no id, so the stream could not drop a repeat of
+	// it. Deliver rejects such an event.
+	ErrNoID = errors.New("jetstream: the event has no id")
 	// ErrDisconnected: the connection to NATS is down (reconnecting); the
 	// event is retried later.
 	ErrDisconnected = errors.New("jetstream: not connected to NATS")

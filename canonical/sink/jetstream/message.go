@@ -12,6 +12,9 @@ import (
 // message renders e as its NATS message in the CloudEvents binary content
 // mode: ce-* headers, Nats-Msg-Id, and the canonical event as the payload.
 func message(prefix string, e *canonical.Event) (*nats.Msg, error) {
+	if e.ID == "" {
+		return nil, ErrNoID
+	}
 	subj, err := subject(prefix, e)
 	if err != nil {
 		return nil, err

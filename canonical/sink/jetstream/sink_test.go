@@ -127,7 +127,7 @@ func TestNATSDownThenUp(t *testing.T) {
 }
 
 // TestRejectsWhatNoRetryFixes: an event whose type is not a subject token,
-// and one over the server's max_payload, are rejected; the rest of the batch
+// one over the server's max_payload and one without an id are rejected; the rest of the batch
 // is delivered.
 func TestRejectsWhatNoRetryFixes(t *testing.T) {
 	srv := startNATS(t, func(o *server.Options) { o.MaxPayload = 4096 })
@@ -141,9 +141,11 @@ func TestRejectsWhatNoRetryFixes(t *testing.T) {
 	empty.ID, empty.Type = "x:3", "course..completed"
 	huge := good
 	huge.ID, huge.Data = "x:4", json.RawMessage(`"`+strings.Repeat("a", 8192)+`"`)
+	noID := good
+	noID.ID = ""
 
-	errs := s.Deliver(context.Background(), []canonical.Event{badType, good, wildcard, empty, huge})
-	require.Len(t, errs, 5)
+	errs := s.Deliver(context.Background(), []canonical.Event{badType, good, wildcard, empty, huge, noID})
+	require.Len(t, errs, 6)
 	for _, i := range []int{0, 2, 3} {
 		assert.ErrorIs(t, errs[i], sink.ErrRejected, "event %d", i)
 		assert.ErrorIs(t, errs[i], jetstream.ErrInvalidSubject, "event %d", i)
@@ -151,6 +153,8 @@ func TestRejectsWhatNoRetryFixes(t *testing.T) {
 	assert.NoError(t, errs[1])
 	assert.ErrorIs(t, errs[4], sink.ErrRejected)
 	assert.Contains(t, errs[4].Error(), "max_payload")
+	assert.ErrorIs(t, errs[5], sink.ErrRejected)
+	assert.ErrorIs(t, errs[5], jetstream.ErrNoID)
 	assert.Equal(t, uint64(1), srv.count(jetstream.DefaultStream))
 }
 
