@@ -55,7 +55,7 @@ func TestTheOfficialNodeVerifierAcceptsEverySignature(t *testing.T) {
 	url := startNodeReceiver(t)
 	events := sinktest.DocumentedEvents(t)
 	for _, mode := range []forward.Mode{forward.Structured, forward.Binary} {
-		requireDelivered(t, newSink(t, url, forward.WithMode(mode)).Deliver(context.Background(), events))
+		sinktest.RequireDelivered(t, newSink(t, url, forward.WithMode(mode)).Deliver(context.Background(), events))
 	}
 
 	resp, err := http.Get(url + "/accepted")

@@ -29,14 +29,6 @@ func newSink(t *testing.T, url string, opts ...forward.Option) *forward.Sink {
 	return s
 }
 
-func requireDelivered(t *testing.T, errs []error) {
-	t.Helper()
-	for i, err := range errs {
-		require.NoError(t, err, "event %d", i)
-	}
-	require.Nil(t, errs)
-}
-
 // byID indexes the accepted requests by webhook-id, failing on a repeat.
 func byID(t *testing.T, got []received) map[string]received {
 	t.Helper()
@@ -55,7 +47,7 @@ func byID(t *testing.T, got []received) map[string]received {
 func TestStructuredEveryDocumentedEvent(t *testing.T) {
 	r := newReceiver(t)
 	events := sinktest.DocumentedEvents(t)
-	requireDelivered(t, newSink(t, r.URL).Deliver(context.Background(), events))
+	sinktest.RequireDelivered(t, newSink(t, r.URL).Deliver(context.Background(), events))
 
 	got := byID(t, r.take(t))
 	require.Len(t, got, len(events))
@@ -78,7 +70,7 @@ func TestStructuredEveryDocumentedEvent(t *testing.T) {
 func TestBinaryEveryDocumentedEvent(t *testing.T) {
 	r := newReceiver(t)
 	events := sinktest.DocumentedEvents(t)
-	requireDelivered(t, newSink(t, r.URL, forward.WithMode(forward.Binary)).Deliver(context.Background(), events))
+	sinktest.RequireDelivered(t, newSink(t, r.URL, forward.WithMode(forward.Binary)).Deliver(context.Background(), events))
 
 	got := byID(t, r.take(t))
 	require.Len(t, got, len(events))
@@ -159,7 +151,7 @@ func TestAnIDNoHeaderCarriesIsEncoded(t *testing.T) {
 	r := newReceiver(t)
 	e := sinktest.DocumentedEvents(t)[0]
 	e.ID = "toolzz:members.updated:line\r\nwebhook-id: forged"
-	requireDelivered(t, newSink(t, r.URL).Deliver(context.Background(), []canonical.Event{e}))
+	sinktest.RequireDelivered(t, newSink(t, r.URL).Deliver(context.Background(), []canonical.Event{e}))
 	got := r.take(t)
 	require.Len(t, got, 1)
 	assert.Equal(t, "toolzz:members.updated:line%0D%0Awebhook-id:%20forged", got[0].Header.Get("webhook-id"))
@@ -207,7 +199,7 @@ func TestConcurrencyIsBounded(t *testing.T) {
 		inFlight.add(-1)
 	}))
 	defer srv.Close()
-	requireDelivered(t, newSink(t, srv.URL, forward.WithMaxConcurrent(3)).Deliver(context.Background(), sinktest.DocumentedEvents(t)))
+	sinktest.RequireDelivered(t, newSink(t, srv.URL, forward.WithMaxConcurrent(3)).Deliver(context.Background(), sinktest.DocumentedEvents(t)))
 	assert.Equal(t, int64(3), peak.load())
 }
 

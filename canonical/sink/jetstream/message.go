@@ -24,6 +24,8 @@ func message(prefix string, e *canonical.Event) (*nats.Msg, error) {
 		return nil, err
 	}
 	msg := nats.NewMsg(subj)
+	// Not ce.Header(): that is the HTTP binding, which names
+	// datacontenttype Content-Type and leaves spaces and '%' as they are.
 	set := func(name, value string) {
 		if value != "" {
 			msg.Header.Set(name, headerid.PercentEncode(value))

@@ -28,14 +28,6 @@ func newSink(t *testing.T, url string, opts ...jetstream.Option) *jetstream.Sink
 	return s
 }
 
-func requireDelivered(t *testing.T, errs []error) {
-	t.Helper()
-	for i, err := range errs {
-		require.NoError(t, err, "event %d", i)
-	}
-	require.Nil(t, errs)
-}
-
 // decode undoes the binding's percent-encoding of a header value.
 func decode(t *testing.T, value string) string {
 	t.Helper()
@@ -52,7 +44,7 @@ func TestEveryDocumentedEventIsOneMessage(t *testing.T) {
 	srv := startNATS(t)
 	events := sinktest.DocumentedEvents(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true))
-	requireDelivered(t, s.Deliver(context.Background(), events))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events))
 
 	msgs := srv.messages(jetstream.DefaultStream)
 	require.Len(t, msgs, len(events))
@@ -94,7 +86,7 @@ func TestEveryDocumentedEventIsOneMessage(t *testing.T) {
 		}
 	}
 
-	requireDelivered(t, s.Deliver(context.Background(), events))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events))
 	assert.Equal(t, uint64(len(events)), srv.count(jetstream.DefaultStream), "published again: no new message")
 }
 
@@ -105,7 +97,7 @@ func TestNATSDownThenUp(t *testing.T) {
 	srv := startNATS(t)
 	events := sinktest.DocumentedEvents(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithAckTimeout(2*time.Second))
-	requireDelivered(t, s.Deliver(context.Background(), events[:3]))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events[:3]))
 
 	srv.stop()
 	errs := s.Deliver(context.Background(), events)
@@ -162,7 +154,7 @@ func TestSubjectPrefix(t *testing.T) {
 	srv := startNATS(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithSubjectPrefix("acme.lms"), jetstream.WithStream("ACME"))
 	e := sinktest.DocumentedEvents(t)[0]
-	requireDelivered(t, s.Deliver(context.Background(), []canonical.Event{e}))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), []canonical.Event{e}))
 	msgs := srv.messages("ACME")
 	require.Len(t, msgs, 1)
 	assert.Equal(t, "acme.lms."+string(e.Vendor)+"."+string(e.Type), msgs[0].Subject)
@@ -178,14 +170,14 @@ func TestTheStreamIsTheUsers(t *testing.T) {
 
 	newSink(t, srv.URL(), jetstream.WithCreateStream(true)).Close()
 	s := newSink(t, srv.URL())
-	requireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:2]))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:2]))
 	assert.Equal(t, uint64(2), srv.count(jetstream.DefaultStream))
 }
 
 func TestCredentialsInTheURL(t *testing.T) {
 	srv := startNATS(t, func(o *server.Options) { o.Username, o.Password = "relay", "s3cret" })
 	s := newSink(t, srv.URL("relay:s3cret@"), jetstream.WithCreateStream(true))
-	requireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:1]))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:1]))
 
 	_, err := jetstream.New(context.Background(), srv.URL("relay:wrong@"), jetstream.WithCreateStream(true))
 	require.Error(t, err)
@@ -258,7 +250,7 @@ func TestABatchOverMaxPendingWaits(t *testing.T) {
 	srv := startNATS(t)
 	events := sinktest.DocumentedEvents(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithMaxPending(2))
-	requireDelivered(t, s.Deliver(context.Background(), events))
+	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events))
 	assert.Equal(t, uint64(len(events)), srv.count(jetstream.DefaultStream))
 }
 

@@ -76,3 +76,16 @@ func DocumentedEvents(t testing.TB) []canonical.Event {
 	}
 	return events
 }
+
+// RequireDelivered fails t unless errs, a Deliver's result, is nil.
+func RequireDelivered(t testing.TB, errs []error) {
+	t.Helper()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("event %d: %v", i, err)
+		}
+	}
+	if errs != nil {
+		t.Fatalf("Deliver returned %d nil errors instead of nil", len(errs))
+	}
+}
