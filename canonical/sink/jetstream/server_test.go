@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"os"
 	"testing"
 	"time"
 
@@ -18,6 +19,9 @@ type natsServer struct {
 	t    testing.TB
 	opts server.Options
 	srv  *server.Server
+	// clientAuth, when set, authenticates the test's own client (else the
+	// options' user and password do).
+	clientAuth nats.Option
 }
 
 // startNATS starts a server on a random port; edit adjusts its options.
@@ -44,9 +48,14 @@ func startNATS(t testing.TB, edit ...func(*server.Options)) *natsServer {
 func (n *natsServer) start() {
 	n.t.Helper()
 	opts := n.opts
+	debug := os.Getenv("NATSDEBUG") != "" // print the server's log, to see why it does not start
+	opts.NoLog = !debug
 	srv, err := server.NewServer(&opts)
 	if err != nil {
 		n.t.Fatal(err)
+	}
+	if debug {
+		srv.ConfigureLogger()
 	}
 	go srv.Start()
 	if !srv.ReadyForConnections(10 * time.Second) {
@@ -76,7 +85,11 @@ func (n *natsServer) URL(userinfo ...string) string {
 // jetStream is a JetStream client of the test's own.
 func (n *natsServer) jetStream() natsjs.JetStream {
 	n.t.Helper()
-	nc, err := nats.Connect(n.URL(), nats.UserInfo(n.opts.Username, n.opts.Password))
+	auth := n.clientAuth
+	if auth == nil {
+		auth = nats.UserInfo(n.opts.Username, n.opts.Password)
+	}
+	nc, err := nats.Connect(n.URL(), auth)
 	if err != nil {
 		n.t.Fatal(err)
 	}
