@@ -45,6 +45,7 @@ func New(target, secret string, opts ...Option) (*Sink, error) {
 	case cfg.maxConcurrent < 1:
 		return nil, fmt.Errorf("%w: max concurrent %d", ErrInvalidConfig, cfg.maxConcurrent)
 	}
+	// Sign decodes the secret as it will for every request: fail now.
 	if _, err := learnink.Sign(secret, "", time.Time{}, nil); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidConfig, err)
 	}
@@ -73,6 +74,16 @@ func newClient(cfg config) *http.Client {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }
+
+// String describes the sink without its secret (and without a password
+// in the URL), so that logging it leaks neither.
+func (s *Sink) String() string {
+	u, _ := url.Parse(s.url)
+	return fmt.Sprintf("forward sink to %s (%s mode)", u.Redacted(), s.mode)
+}
+
+// GoString is String, for %#v.
+func (s *Sink) GoString() string { return s.String() }
 
 // Name returns "forward", the sink's name in the outbox.
 func (s *Sink) Name() string { return "forward" }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -212,4 +213,14 @@ func TestAnEventWithoutAnIDIsRejected(t *testing.T) {
 	assert.ErrorIs(t, errs[0], sink.ErrRejected)
 	assert.ErrorIs(t, errs[0], forward.ErrNoID)
 	assert.Empty(t, r.take(t), "nothing was posted")
+}
+
+func TestPrintingTheSinkShowsNoSecret(t *testing.T) {
+	s := newSink(t, "https://relay:hunter2@example.com/hooks")
+	for _, format := range []string{"%v", "%+v", "%#v", "%s"} {
+		printed := fmt.Sprintf(format, s)
+		assert.NotContains(t, printed, secret[len("whsec_"):], format)
+		assert.NotContains(t, printed, "hunter2", format)
+		assert.Contains(t, printed, "example.com", format)
+	}
 }

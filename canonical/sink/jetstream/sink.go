@@ -93,7 +93,9 @@ func (s *Sink) Close() error {
 // acknowledged them all, else one error per event (nil for each delivered
 // one): rejected (sink.ErrRejected) for an event no retry can publish (see
 // the package doc), retryable for the rest (NATS down, a timeout, no stream
-// for the subject, ctx done).
+// for the subject, ctx done). An event that timed out may still have been
+// stored: its retry, within the stream's duplicate window, is then dropped as
+// a duplicate and acknowledged.
 func (s *Sink) Deliver(ctx context.Context, events []canonical.Event) []error {
 	errs := make([]error, len(events))
 	futures := make([]natsjs.PubAckFuture, len(events))
