@@ -3,6 +3,7 @@ package jetstream_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -265,4 +266,47 @@ func TestACanceledContextPublishesNothing(t *testing.T) {
 		assert.ErrorIs(t, err, context.Canceled)
 	}
 	assert.Equal(t, uint64(0), srv.count(jetstream.DefaultStream))
+}
+
+// TestNATSGoesDownMidBatch: the server stops while a batch awaits its
+// acknowledgements. Deliver still returns in bounded time, with some events
+// perhaps stored and the rest failed, retryably; delivering the batch again
+// after the restart stores each missing event, and no event twice.
+func TestNATSGoesDownMidBatch(t *testing.T) {
+	srv := startNATS(t)
+	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithAckTimeout(2*time.Second))
+	var batch []canonical.Event
+	for round := range 8 {
+		for _, e := range sinktest.DocumentedEvents(t) {
+			e.ID = fmt.Sprintf("%s#%d", e.ID, round)
+			batch = append(batch, e)
+		}
+	}
+
+	stopped := make(chan struct{})
+	go func() {
+		time.Sleep(time.Millisecond)
+		srv.stop()
+		close(stopped)
+	}()
+	start := time.Now()
+	errs := s.Deliver(context.Background(), batch)
+	assert.Less(t, time.Since(start), 10*time.Second)
+	<-stopped
+	failed := 0
+	for _, err := range errs {
+		if err != nil {
+			failed++
+			assert.NotErrorIs(t, err, sink.ErrRejected)
+		}
+	}
+	t.Logf("%d of %d events failed while the server stopped", failed, len(batch))
+
+	srv.start()
+	deadline := time.Now().Add(30 * time.Second)
+	for errs = s.Deliver(context.Background(), batch); errs != nil; errs = s.Deliver(context.Background(), batch) {
+		require.True(t, time.Now().Before(deadline), "not delivered after the restart: %v", errs[0])
+		time.Sleep(100 * time.Millisecond)
+	}
+	assert.Equal(t, uint64(len(batch)), srv.count(jetstream.DefaultStream))
 }
