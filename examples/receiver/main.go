@@ -104,8 +104,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-toolzz-location: %w", err)
 	}
 	cfg.toolzzLocation = loc
-	if cfg.basicAuth != "" && !strings.Contains(cfg.basicAuth, ":") {
-		return cfg, errors.New("-basic-auth must be user:pass")
+	if user, pass, ok := strings.Cut(cfg.basicAuth, ":"); cfg.basicAuth != "" && (!ok || user == "" || pass == "") {
+		return cfg, errors.New("-basic-auth must be user:pass, neither of them empty")
 	}
 	if len(cfg.learninkSecrets) > 0 {
 		if _, err := learnink.NewVerifier(learnink.WithSecrets(cfg.learninkSecrets...)); err != nil {
