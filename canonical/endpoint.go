@@ -100,7 +100,8 @@ func WithLogger(l *slog.Logger) Option {
 // with each canonical event.
 //
 // Beyond the vendor handlers' answers, it answers 400 to a body no vendor's
-// rule claims, 413 to a body over its limit, 204 to a CORS preflight (for
+// rule claims, 413 to a body over its limit, 415 to a Content-Encoding other
+// than identity (before reading the body), 204 to a CORS preflight (for
 // Easygenerator's browser posts) and 405 to any other method but POST.
 // Every answer carries Easygenerator's CORS headers.
 func Handler(fn func(ctx context.Context, e Event) error, opts ...Option) http.Handler {
@@ -175,6 +176,10 @@ type endpoint struct {
 // ServeHTTP reads the body once, detects the vendor and replays the request
 // to that vendor's handler.
 func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := webhook.CheckContentEncoding(r.Header); err != nil {
+		e.reject(w, r, webhook.StatusFor(err), err)
+		return
+	}
 	body, err := webhook.ReadBody(w, r, e.cfg.maxBodyBytes)
 	if err != nil {
 		e.reject(w, r, webhook.StatusFor(err), err)

@@ -17,7 +17,7 @@ var errInvalidUTF8 = errors.New("body is not valid UTF-8")
 const DefaultMaxBodyBytes int64 = 4 << 20
 
 // Handler serves one vendor's deliveries: it checks the method, the media
-// type and (optionally) the credentials, reads the body up to a limit, parses
+// type, the content coding and (optionally) the credentials, reads the body up to a limit, parses
 // it into an E and hands that to Deliver. It answers 2xx only after Deliver
 // returned nil.
 type Handler[E any] struct {
@@ -69,6 +69,9 @@ func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, []byte,
 		return zero, nil, ErrMethodNotAllowed
 	}
 	if err := CheckMediaType(r.Header.Get("Content-Type"), h.MediaTypes...); err != nil {
+		return zero, nil, err
+	}
+	if err := CheckContentEncoding(r.Header); err != nil {
 		return zero, nil, err
 	}
 	if h.Authenticate != nil {
