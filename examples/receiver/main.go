@@ -90,7 +90,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
 	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
-	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
+	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers, per vendor")
 	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
