@@ -26,6 +26,7 @@ type endpointConfig struct {
 	toolzz        []toolzz.Option
 	learnink      []learnink.Option
 	dedup         DedupStore
+	inflight      *InflightLimit
 	maxBodyBytes  int64
 	logger        *slog.Logger
 }
@@ -126,12 +127,25 @@ func DeliveryHandler(fn func(ctx context.Context, d *Delivery) error, opts ...Op
 // credentials, signature check and CORS apply as configured with WithMCG,
 // WithBrainCert, ...). It returns nil for a Vendor that is not known.
 func VendorHandler(vendor Vendor, fn func(ctx context.Context, d *Delivery) error, opts ...Option) http.Handler {
-	return vendorHandlers(newEndpointConfig(opts), fn)[vendor]
+	cfg := newEndpointConfig(opts)
+	h, ok := vendorHandlers(cfg, fn)[vendor]
+	if !ok {
+		return nil
+	}
+	return cfg.limitInflight(h)
 }
 
 func newEndpoint(cfg endpointConfig, fn func(context.Context, *Delivery) error) http.Handler {
 	e := &endpoint{cfg: cfg, vendors: vendorHandlers(cfg, fn)}
-	return easygenerator.CORS(append(cfg.easygenerator, easygenerator.WithLogger(cfg.logger))...)(e)
+	return cfg.limitInflight(easygenerator.CORS(append(cfg.easygenerator, easygenerator.WithLogger(cfg.logger))...)(e))
+}
+
+// limitInflight puts h under the configured InflightLimit, if any.
+func (cfg endpointConfig) limitInflight(h http.Handler) http.Handler {
+	if cfg.inflight == nil {
+		return h
+	}
+	return cfg.inflight.Wrap(h)
 }
 
 // vendorHandlers builds each vendor's handler with a callback that converts
@@ -197,6 +211,10 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (e *endpoint) reject(w http.ResponseWriter, r *http.Request, status int, err error) {
 	e.cfg.logger.InfoContext(r.Context(), "webhook rejected", "vendor", "", "status", status, "error", err)
+	if status == http.StatusServiceUnavailable {
+		webhook.WriteBusy(w, r, e.cfg.maxBodyBytes, err)
+		return
+	}
 	webhook.WriteError(w, status, err)
 }
 

@@ -67,6 +67,8 @@ type config struct {
 	allowOrigins listFlag
 	// toolzzLocation reads Toolzz's zone-less times; UTC unless set.
 	toolzzLocation *time.Location
+	// maxInflightBytes bounds the body bytes all requests hold at once.
+	maxInflightBytes int64
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -95,6 +97,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
+	fs.Int64Var(&cfg.maxInflightBytes, "max-inflight-bytes", canonical.DefaultMaxInflightBytes, "most request body bytes held at once by all requests together; a request finding no room within a second is answered 503")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -111,6 +114,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		if _, err := learnink.NewVerifier(learnink.WithSecrets(cfg.learninkSecrets...)); err != nil {
 			return cfg, err
 		}
+	}
+	if cfg.maxInflightBytes <= 0 {
+		return cfg, fmt.Errorf("-max-inflight-bytes must be positive, not %d", cfg.maxInflightBytes)
 	}
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)
