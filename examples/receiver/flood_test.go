@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +22,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lmshooks/lmshooks/internal/golden"
+	"github.com/lmshooks/lmshooks/learnink/learninktest"
 )
 
 // floodBodies and floodBodyBytes are the attack of issue 12: 200 bodies just
@@ -136,4 +140,66 @@ func sampleHeap(t *testing.T) func() uint64 {
 	}
 	t.Cleanup(func() { read() })
 	return read
+}
+
+// TestDedupSurvivesAnonymousMCGFlood is the de-duplication attack of issue
+// 12 on the receiver with its default in-memory store: a signed LearnInk
+// delivery, then 100 000 unauthenticated MCG posts with distinct bodies,
+// then LearnInk's retry, which must be answered 200 and not printed again.
+func TestDedupSurvivesAnonymousMCGFlood(t *testing.T) {
+	const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+	cfg, err := parseFlags([]string{"-learnink-secret", secret}, io.Discard)
+	require.NoError(t, err)
+	var out lineCounter
+	mux := newMux(cfg, newDeliver(cfg, &out), slog.New(slog.DiscardHandler))
+	post := func(path string, body []byte, header http.Header) {
+		t.Helper()
+		r := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
+		for name, values := range header {
+			r.Header[name] = values
+		}
+		w := httptest.NewRecorder()
+		mux.ServeHTTP(w, r)
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	}
+
+	body := golden.Read(t, "../../testdata/learnink/user.course.started.json")
+	signature, err := learninktest.Sign(secret, "msg_flood", time.Now(), body)
+	require.NoError(t, err)
+	signed := http.Header{"Content-Type": {"application/json"}, "Svix-Id": {"msg_flood"},
+		"Svix-Timestamp": {strconv.FormatInt(time.Now().Unix(), 10)}, "Svix-Signature": {signature}}
+	post("/webhooks/learnink", body, signed)
+	require.Equal(t, 1, out.count(`"vendor":"learnink"`))
+
+	for i := range cfg.dedupSize {
+		post("/webhooks", fmt.Appendf(nil, `{"Type":"flood_probe","n":%d}`, i), nil)
+	}
+	require.Equal(t, cfg.dedupSize, out.count(`"vendor":"mcg"`), "every distinct MCG body is printed")
+	post("/webhooks/learnink", body, signed)
+	assert.Equal(t, 1, out.count(`"vendor":"learnink"`), "the LearnInk retry was printed again")
+}
+
+// lineCounter counts the printed events of LearnInk and of MCG, without
+// keeping them.
+type lineCounter struct {
+	mu   sync.Mutex
+	seen map[string]int
+}
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen == nil {
+		c.seen = map[string]int{}
+	}
+	for _, s := range []string{`"vendor":"learnink"`, `"vendor":"mcg"`} {
+		c.seen[s] += bytes.Count(p, []byte(s))
+	}
+	return len(p), nil
+}
+
+func (c *lineCounter) count(s string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.seen[s]
 }
