@@ -84,8 +84,8 @@ func parseOnce(body []byte) (event Event, ok bool) {
 //
 // The body may start with a UTF-8 byte order mark. A body with a DOCTYPE
 // or any other <!...> declaration is refused, entity references other than
-// XML's predefined five are errors, and nothing is ever fetched. The body may nest at most 32 elements deep and hold at most
-// 10,000 elements.
+// XML's predefined five are errors, and nothing is ever fetched. The body
+// may nest at most 32 elements deep and hold at most 10,000 elements.
 func ParseXML(body []byte, opts ...Option) (Event, error) {
 	root, err := readXML(body)
 	if err != nil {

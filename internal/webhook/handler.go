@@ -18,9 +18,9 @@ var errInvalidUTF8 = errors.New("body is not valid UTF-8")
 const DefaultMaxBodyBytes int64 = 4 << 20
 
 // Handler serves one vendor's deliveries: it checks the method, the media
-// type, the content coding and (optionally) the credentials, reads the body up to a limit, parses
-// it into an E and hands that to Deliver. It answers 2xx only after Deliver
-// returned nil.
+// type, the content coding and (optionally) the credentials, reads the body
+// up to a limit, parses it into an E and hands that to Deliver. It answers
+// 2xx only after Deliver returned nil.
 type Handler[E any] struct {
 	// Vendor names the vendor in logs and errors, such as "mcg".
 	Vendor string
