@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"net/http"
 )
 
@@ -22,8 +23,23 @@ var (
 	errWrongCredentials = errors.New("wrong Basic credentials")
 )
 
-func newBasicAuth(username, password string) *basicAuth {
-	return &basicAuth{username: sha256.Sum256([]byte(username)), password: sha256.Sum256([]byte(password))}
+// ErrEmptyCredentials is the configuration error of WithBasicAuth with an
+// empty username or password: Handler answers every request 500 and
+// Authenticate refuses every header, rather than accept empty credentials.
+var ErrEmptyCredentials = errors.New("braincert: WithBasicAuth needs a non-empty username and password")
+
+// newBasicAuth returns the check of a pair, or ErrEmptyCredentials (naming
+// the empty half, never the other) when either half is empty.
+func newBasicAuth(username, password string) (*basicAuth, error) {
+	switch {
+	case username == "" && password == "":
+		return nil, fmt.Errorf("%w: both are empty", ErrEmptyCredentials)
+	case username == "":
+		return nil, fmt.Errorf("%w: the username is empty", ErrEmptyCredentials)
+	case password == "":
+		return nil, fmt.Errorf("%w: the password is empty", ErrEmptyCredentials)
+	}
+	return &basicAuth{username: sha256.Sum256([]byte(username)), password: sha256.Sum256([]byte(password))}, nil
 }
 
 // check accepts the request only if it carries the configured pair. Both

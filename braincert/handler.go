@@ -2,6 +2,7 @@ package braincert
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
@@ -16,13 +17,15 @@ import (
 // answers 401 with a WWW-Authenticate challenge when they are missing or
 // wrong, before reading the body, so an unauthenticated caller learns
 // nothing about topics or payloads. Without it every request is accepted:
-// use that for development only.
+// use that for development only. WithBasicAuth with an empty username or
+// password makes it answer every request 500 (logged once at start), never
+// accept empty credentials.
 //
 // It answers 200 only after fn returned nil; 500 when fn returns an error or
 // panics (so that BrainCert retries); 400 for a body that does not parse or
 // validate; 405 for a method other than POST; 413 for a body over the limit;
-// 415 for another Content-Type. Error responses are a JSON object
-// {"error": "..."}.
+// 415 for another Content-Type or a Content-Encoding other than identity.
+// Error responses are a JSON object {"error": "..."}.
 func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) http.Handler {
 	cfg := newConfig(opts)
 	h := &webhook.Handler[Event]{
@@ -35,7 +38,15 @@ func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) ht
 		},
 		Deliver: fn,
 	}
-	if cfg.auth != nil {
+	switch {
+	case cfg.authErr != nil:
+		logger := cfg.logger
+		if logger == nil {
+			logger = slog.Default()
+		}
+		logger.Error("braincert handler will answer every delivery 500", "error", cfg.authErr)
+		h.Parse = func(*http.Request, []byte) (Event, error) { return nil, cfg.authErr }
+	case cfg.auth != nil:
 		h.Authenticate = cfg.auth.check
 		h.Challenge = basicChallenge
 	}

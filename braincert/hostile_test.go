@@ -62,6 +62,10 @@ func xmlRows(t *testing.T) []hostile.Row {
 			r.Header.Set("Content-Type", "text/xml")
 			return r, nil
 		}},
+		row("byte order mark before the declaration", http.StatusOK, "\ufeff"+good),
+		row("byte order mark before the root", http.StatusOK, "\ufeff"+strings.TrimLeft(afterDecl, "\r\n")),
+		row("two byte order marks", http.StatusBadRequest, "\ufeff\ufeff"+good),
+		row("byte order mark after the declaration", http.StatusBadRequest, strings.Replace(good, "?>", "?>\ufeff", 1)),
 		row("billion laughs", http.StatusBadRequest, withDoctype(`<!DOCTYPE webhook [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">`+
 			`<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY x "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>`)),
 		row("external entity", http.StatusBadRequest, withDoctype(`<!DOCTYPE webhook [<!ENTITY x SYSTEM "file:///etc/passwd">]>`)),
@@ -95,3 +99,5 @@ func TestHostileRequestsConcurrently(t *testing.T) {
 }
 
 func TestOverLimitBodyMemoryIsBounded(t *testing.T) { hostile.BoundedMemory(t, hostileTarget(t)) }
+
+func TestBusyUnderInflightLimit(t *testing.T) { hostile.Busy(t, hostileTarget(t)) }

@@ -13,6 +13,7 @@ type config struct {
 	maxBodyBytes int64
 	logger       *slog.Logger
 	auth         *basicAuth
+	authErr      error // WithBasicAuth was given an empty half
 }
 
 func newConfig(opts []Option) config {
@@ -47,11 +48,18 @@ func WithLogger(l *slog.Logger) Option {
 // this username and password, the pair entered in BrainCert's webhook form
 // under "Basic Authentication: Yes". A request without them or with other
 // ones is answered 401 before its body is read. The values are compared in
-// constant time; an empty pair still requires the request to send
-// (empty) credentials. It has no effect on the parse functions.
+// constant time. It has no effect on the parse functions.
+//
+// An empty username or password (an unset environment variable, say) fails
+// closed: Handler logs the mistake once at ERROR and answers every request
+// 500, and Authenticate returns an error matching ErrEmptyCredentials, so
+// that a configuration mistake never accepts a caller who sends an empty
+// password.
 //
 // Without this option the handler accepts every request: use that for
 // development only.
 func WithBasicAuth(username, password string) Option {
-	return func(c *config) { c.auth = newBasicAuth(username, password) }
+	return func(c *config) {
+		c.auth, c.authErr = newBasicAuth(username, password)
+	}
 }

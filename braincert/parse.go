@@ -106,10 +106,10 @@ func checkHead(name string, head *Envelope) error {
 //     arrays for repeated names, null for empty elements, strings for all
 //     other text.
 //
-// A body with a DOCTYPE or any other <!...> declaration is refused, entity
-// references other than XML's predefined five are errors, and nothing is
-// ever fetched. The body may nest at most 32 elements deep and hold at most
-// 10,000 elements.
+// The body may start with a UTF-8 byte order mark. A body with a DOCTYPE
+// or any other <!...> declaration is refused, entity references other than
+// XML's predefined five are errors, and nothing is ever fetched. The body
+// may nest at most 32 elements deep and hold at most 10,000 elements.
 func ParseXML(body []byte, opts ...Option) (Event, error) {
 	root, err := readXML(body)
 	if err != nil {

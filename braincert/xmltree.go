@@ -33,12 +33,18 @@ var (
 	errXMLMixed     = errors.New("XML element mixes text and child elements")
 )
 
+// utf8BOM is the UTF-8 byte order mark.
+var utf8BOM = []byte("\ufeff")
+
 // readXML reads body into an element tree. It never expands an entity other
 // than XML's five predefined ones (Entity stays nil and Strict is on, so
 // any other reference is an error) and refuses any <!...> directive, the
 // only way a body can declare entities or name an external DTD: nothing is
 // ever fetched.
 func readXML(body []byte) (*xmlElement, error) {
+	// XML allows a byte order mark before the declaration or the root;
+	// encoding/xml reads one as text outside the root.
+	body = bytes.TrimPrefix(body, utf8BOM)
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.Strict = true
 	var (

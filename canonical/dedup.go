@@ -1,7 +1,6 @@
 package canonical
 
 import (
-	"container/list"
 	"context"
 	"sync"
 	"time"
@@ -52,47 +51,64 @@ func Deduplicate(store DedupStore, fn func(context.Context, Event) error) func(c
 
 // MemoryStore is a bounded, in-memory DedupStore: it forgets the oldest id
 // beyond its size and any id older than its maximum age.
+//
+// It is built to stay bounded and fair under hostile traffic. It keeps a
+// fixed-size key per id (the first 16 bytes of the id's SHA-256), never the
+// id itself, so an id of any length costs the same, about 60 bytes; with
+// records held in pointer-free arrays the garbage collector does not walk
+// them. Ids are partitioned by vendor, the "<vendor>:" prefix every
+// canonical id starts with (ids without a known vendor's prefix share one
+// more partition), and each partition has its own size: deliveries of one
+// vendor never evict another vendor's ids.
+//
+// What a hostile sender can and cannot do, then: a sender who can post to
+// a vendor without credentials (MCG, Easygenerator and Toolzz send none;
+// BrainCert and LearnInk only when no credentials or secrets are set) can
+// fill that vendor's partition with fresh ids, so that a real retry of
+// that vendor arriving after size fresh ids is delivered again; and it can
+// send an event whose id it knows or guesses before the vendor does (a
+// content id is a hash of the content), so that the real delivery is taken
+// as a duplicate. It cannot evict or pre-empt another vendor's ids, grow
+// the store past its bound (at most size ids per partition, about 60 bytes
+// each), or make two ids collide (128 bits of SHA-256). To keep the
+// receiver deduplicating authenticated vendors, configure their
+// credentials; to keep it exact for the others, use a DedupStore of your own
+// sized for their traffic.
 type MemoryStore struct {
 	size   int
 	maxAge time.Duration
 	now    func() time.Time
 
-	mu       sync.Mutex
-	done     map[string]*list.Element // id -> element of order
-	order    *list.List               // of doneEntry, oldest first
-	inFlight map[string]chan struct{} // closed when the claim ends
-}
-
-type doneEntry struct {
-	id string
-	at time.Time
+	mu         sync.Mutex
+	partitions [len(partitionVendors) + 1]*idRing // built on first use
+	inFlight   map[dedupKey]chan struct{}         // closed when the claim ends
 }
 
 // NewMemoryStore returns a MemoryStore that remembers at most size ids (at
-// least 1), each for at most maxAge (0 means no age limit).
+// least 1) of each vendor, each for at most maxAge (0 means no age limit).
 func NewMemoryStore(size int, maxAge time.Duration) *MemoryStore {
 	return &MemoryStore{
-		size:     max(size, 1),
+		size:     min(max(size, 1), maxRingSize),
 		maxAge:   maxAge,
 		now:      time.Now,
-		done:     make(map[string]*list.Element),
-		order:    list.New(),
-		inFlight: make(map[string]chan struct{}),
+		inFlight: make(map[dedupKey]chan struct{}),
 	}
 }
 
 // Claim implements DedupStore.
 func (s *MemoryStore) Claim(ctx context.Context, id string) (bool, error) {
+	key, ring := keyOf(id), partitionOf(id)
 	for {
 		s.mu.Lock()
-		s.expire()
-		if _, seen := s.done[id]; seen {
+		done := s.partition(ring)
+		s.expire(done)
+		if done.contains(key) {
 			s.mu.Unlock()
 			return false, nil
 		}
-		wait, busy := s.inFlight[id]
+		wait, busy := s.inFlight[key]
 		if !busy {
-			s.inFlight[id] = make(chan struct{})
+			s.inFlight[key] = make(chan struct{})
 			s.mu.Unlock()
 			return true, nil
 		}
@@ -107,16 +123,11 @@ func (s *MemoryStore) Claim(ctx context.Context, id string) (bool, error) {
 
 // Commit implements DedupStore.
 func (s *MemoryStore) Commit(_ context.Context, id string) error {
+	key, ring := keyOf(id), partitionOf(id)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if el, ok := s.done[id]; ok {
-		s.order.Remove(el)
-	}
-	s.done[id] = s.order.PushBack(doneEntry{id: id, at: s.now()})
-	for s.order.Len() > s.size {
-		s.forget(s.order.Front())
-	}
-	s.endClaim(id)
+	s.partition(ring).add(key, s.now().UnixNano())
+	s.endClaim(key)
 	return nil
 }
 
@@ -124,38 +135,43 @@ func (s *MemoryStore) Commit(_ context.Context, id string) error {
 func (s *MemoryStore) Release(_ context.Context, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.endClaim(id)
+	s.endClaim(keyOf(id))
 	return nil
 }
 
-// Len returns how many delivered ids the store remembers now.
+// Len returns how many delivered ids the store remembers now, over every
+// vendor.
 func (s *MemoryStore) Len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.expire()
-	return s.order.Len()
+	n := 0
+	for _, ring := range s.partitions {
+		if ring != nil {
+			s.expire(ring)
+			n += ring.len()
+		}
+	}
+	return n
 }
 
-func (s *MemoryStore) endClaim(id string) {
-	if wait, ok := s.inFlight[id]; ok {
+// partition returns partition i, building it on first use.
+func (s *MemoryStore) partition(i int) *idRing {
+	if s.partitions[i] == nil {
+		s.partitions[i] = newIDRing(s.size)
+	}
+	return s.partitions[i]
+}
+
+func (s *MemoryStore) endClaim(key dedupKey) {
+	if wait, ok := s.inFlight[key]; ok {
 		close(wait)
-		delete(s.inFlight, id)
+		delete(s.inFlight, key)
 	}
 }
 
-// expire forgets ids older than maxAge; the list is in commit order, so it
-// stops at the first young one.
-func (s *MemoryStore) expire() {
-	if s.maxAge <= 0 {
-		return
+// expire forgets a partition's ids older than maxAge.
+func (s *MemoryStore) expire(ring *idRing) {
+	if s.maxAge > 0 {
+		ring.expire(s.now().Add(-s.maxAge).UnixNano())
 	}
-	cutoff := s.now().Add(-s.maxAge)
-	for el := s.order.Front(); el != nil && el.Value.(doneEntry).at.Before(cutoff); el = s.order.Front() {
-		s.forget(el)
-	}
-}
-
-func (s *MemoryStore) forget(el *list.Element) {
-	delete(s.done, el.Value.(doneEntry).id)
-	s.order.Remove(el)
 }

@@ -7,7 +7,9 @@
 // own handler, converts, and calls the user's callback with canonical
 // events; ParseRequest does the same for code that reads requests itself.
 // Deduplicate (or Handler's WithDedup) hands each event id to the callback
-// once, and ToCloudEvent renders an event as a CloudEvents 1.0 event.
+// once, WithInflightLimit (or InflightLimit.Wrap) bounds the body bytes that
+// all requests hold at once, and ToCloudEvent renders an event as a
+// CloudEvents 1.0 event.
 //
 // The Event type follows the lmshooks canonical event contract: its JSON
 // field names and order, the omission of absent values, and the type

@@ -26,6 +26,7 @@ type endpointConfig struct {
 	toolzz        []toolzz.Option
 	learnink      []learnink.Option
 	dedup         DedupStore
+	inflight      *InflightLimit
 	maxBodyBytes  int64
 	logger        *slog.Logger
 }
@@ -100,7 +101,8 @@ func WithLogger(l *slog.Logger) Option {
 // with each canonical event.
 //
 // Beyond the vendor handlers' answers, it answers 400 to a body no vendor's
-// rule claims, 413 to a body over its limit, 204 to a CORS preflight (for
+// rule claims, 413 to a body over its limit, 415 to a Content-Encoding other
+// than identity (before reading the body), 204 to a CORS preflight (for
 // Easygenerator's browser posts) and 405 to any other method but POST.
 // Every answer carries Easygenerator's CORS headers.
 func Handler(fn func(ctx context.Context, e Event) error, opts ...Option) http.Handler {
@@ -125,12 +127,25 @@ func DeliveryHandler(fn func(ctx context.Context, d *Delivery) error, opts ...Op
 // credentials, signature check and CORS apply as configured with WithMCG,
 // WithBrainCert, ...). It returns nil for a Vendor that is not known.
 func VendorHandler(vendor Vendor, fn func(ctx context.Context, d *Delivery) error, opts ...Option) http.Handler {
-	return vendorHandlers(newEndpointConfig(opts), fn)[vendor]
+	cfg := newEndpointConfig(opts)
+	h, ok := vendorHandlers(cfg, fn)[vendor]
+	if !ok {
+		return nil
+	}
+	return cfg.limitInflight(h)
 }
 
 func newEndpoint(cfg endpointConfig, fn func(context.Context, *Delivery) error) http.Handler {
 	e := &endpoint{cfg: cfg, vendors: vendorHandlers(cfg, fn)}
-	return easygenerator.CORS(append(cfg.easygenerator, easygenerator.WithLogger(cfg.logger))...)(e)
+	return cfg.limitInflight(easygenerator.CORS(append(cfg.easygenerator, easygenerator.WithLogger(cfg.logger))...)(e))
+}
+
+// limitInflight puts h under the configured InflightLimit, if any.
+func (cfg endpointConfig) limitInflight(h http.Handler) http.Handler {
+	if cfg.inflight == nil {
+		return h
+	}
+	return cfg.inflight.Wrap(h)
 }
 
 // vendorHandlers builds each vendor's handler with a callback that converts
@@ -175,6 +190,10 @@ type endpoint struct {
 // ServeHTTP reads the body once, detects the vendor and replays the request
 // to that vendor's handler.
 func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := webhook.CheckContentEncoding(r.Header); err != nil {
+		e.reject(w, r, webhook.StatusFor(err), err)
+		return
+	}
 	body, err := webhook.ReadBody(w, r, e.cfg.maxBodyBytes)
 	if err != nil {
 		e.reject(w, r, webhook.StatusFor(err), err)
@@ -192,6 +211,10 @@ func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (e *endpoint) reject(w http.ResponseWriter, r *http.Request, status int, err error) {
 	e.cfg.logger.InfoContext(r.Context(), "webhook rejected", "vendor", "", "status", status, "error", err)
+	if status == http.StatusServiceUnavailable {
+		webhook.WriteBusy(w, r, e.cfg.maxBodyBytes, err)
+		return
+	}
 	webhook.WriteError(w, status, err)
 }
 

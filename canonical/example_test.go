@@ -78,3 +78,28 @@ func ExampleHandler() {
 	// 200
 	// 200
 }
+
+func ExampleWithInflightLimit() {
+	// One limit for the shared endpoint and every vendor route, so that the
+	// bodies all of them hold together stay under 64 MiB.
+	limit := canonical.NewInflightLimit(64 << 20)
+	save := func(ctx context.Context, d *canonical.Delivery) error { return nil }
+	mux := http.NewServeMux()
+	mux.Handle("/webhooks", canonical.DeliveryHandler(save, canonical.WithInflightLimit(limit)))
+	mux.Handle("/webhooks/mcg", canonical.VendorHandler(canonical.VendorMCG, save, canonical.WithInflightLimit(limit)))
+	// A vendor package's own handler: limit.Wrap(mcg.Handler(...)).
+
+	w := httptest.NewRecorder()
+	body := `{"Type":"course_finish","uniqueId":"u1","courseCode":"c1","courseName":"Go","date":"2026-05-01T10:00:00Z"}`
+	mux.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/webhooks/mcg", strings.NewReader(body)))
+	fmt.Println(w.Code, w.Body)
+
+	tooMuch := canonical.NewInflightLimit(10) // less than the body: answered 503 at once
+	w = httptest.NewRecorder()
+	canonical.DeliveryHandler(save, canonical.WithInflightLimit(tooMuch)).ServeHTTP(w,
+		httptest.NewRequest(http.MethodPost, "/webhooks", strings.NewReader(body)))
+	fmt.Println(w.Code, w.Header().Get("Retry-After"), w.Body)
+	// Output:
+	// 200 {"status":"ok"}
+	// 503 1 {"error":"busy: too many request bytes in flight, retry later"}
+}

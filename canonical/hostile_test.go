@@ -91,3 +91,12 @@ func TestEndpointHostileRequestsConcurrently(t *testing.T) {
 func TestEndpointOverLimitBodyMemoryIsBounded(t *testing.T) {
 	hostile.BoundedMemory(t, mcgTarget(t))
 }
+
+// TestEndpointBusyUnderInflightLimit checks the limit at the one endpoint,
+// which reads the body and hands it on to the vendor's handler: the bytes
+// are counted once.
+func TestEndpointBusyUnderInflightLimit(t *testing.T) {
+	t.Run("mcg", func(t *testing.T) { hostile.Busy(t, mcgTarget(t)) })
+	t.Run("braincert", func(t *testing.T) { hostile.Busy(t, brainCertTarget(t)) })
+	t.Run("learnink", func(t *testing.T) { hostile.Busy(t, learnInkTarget(t)) })
+}

@@ -16,9 +16,9 @@ import (
 // panics (so that the course player retries); 400 for a body that does not
 // parse or validate; 204 for a CORS preflight; 405 for any other method but
 // POST, with "Allow: POST, OPTIONS"; 413 for a body over the limit; 415 for
-// a Content-Type other than JSON. Error responses are a JSON object
-// {"error": "..."}, and every response carries Access-Control-Allow-Origin
-// for an allowed origin.
+// a Content-Type other than JSON or a Content-Encoding other than identity.
+// Error responses are a JSON object {"error": "..."}, and every response
+// carries Access-Control-Allow-Origin for an allowed origin.
 func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) http.Handler {
 	cfg := newConfig(opts)
 	return CORS(opts...)(&webhook.Handler[Event]{

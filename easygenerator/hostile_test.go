@@ -55,3 +55,5 @@ func TestHostileRequestsConcurrently(t *testing.T) {
 }
 
 func TestOverLimitBodyMemoryIsBounded(t *testing.T) { hostile.BoundedMemory(t, hostileTarget(t)) }
+
+func TestBusyUnderInflightLimit(t *testing.T) { hostile.Busy(t, hostileTarget(t)) }

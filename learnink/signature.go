@@ -77,8 +77,10 @@ func decodeSecret(secret string) ([]byte, error) {
 // and svix-signature headers or, when no svix- header is present, their
 // Standard Webhooks names webhook-id, webhook-timestamp and
 // webhook-signature. The timestamp must be within the tolerance of the
-// clock, and one "v1,<base64>" entry of the signature header must be the
-// HMAC-SHA256 of id + "." + timestamp + "." + body under one of the secrets.
+// clock, and one entry of the signature header (entries are separated by
+// single spaces) must be "v1," followed by the standard, padded base64 of
+// the HMAC-SHA256 of id + "." + timestamp + "." + body under one of the
+// secrets, exactly as Svix writes it.
 //
 // A failure is a *ParseError matching ErrUnauthorized whose cause says what
 // was wrong (missing header, stale timestamp, no matching signature) without
@@ -144,15 +146,19 @@ func (v *Verifier) checkTimestamp(text string) error {
 
 // anySignatureMatches compares each v1 entry of the header (up to
 // maxSignatureEntries) with the signature under each secret, in constant
-// time. Entries of other versions and entries that do not decode are
-// skipped.
+// time. As the official Standard Webhooks libraries do, entries are split
+// on single spaces only (a tab or two spaces make no separator) and the
+// base64 text is compared as sent, so an encoding that decodes to the same
+// bytes (other padding, flipped unused trailing bits) is not a match.
+// Entries of other versions are skipped.
 func (v *Verifier) anySignatureMatches(h signedHeaders, body []byte) bool {
 	expected := make([][]byte, len(v.keys))
 	for i, key := range v.keys {
-		expected[i] = sign(key, h.id, h.timestamp, body)
+		mac := sign(key, h.id, h.timestamp, body)
+		expected[i] = base64.StdEncoding.AppendEncode(nil, mac)
 	}
 	entries := 0
-	for entry := range strings.FieldsSeq(h.signature) {
+	for entry := range strings.SplitSeq(h.signature, " ") {
 		if entries++; entries > maxSignatureEntries {
 			return false
 		}
@@ -160,12 +166,8 @@ func (v *Verifier) anySignatureMatches(h signedHeaders, body []byte) bool {
 		if version != "v1" {
 			continue
 		}
-		sent, err := base64.StdEncoding.DecodeString(encoded)
-		if err != nil {
-			continue
-		}
 		for _, want := range expected {
-			if hmac.Equal(sent, want) {
+			if hmac.Equal([]byte(encoded), want) {
 				return true
 			}
 		}

@@ -29,3 +29,5 @@ func TestHostileRequests(t *testing.T) { hostile.Run(t, hostileTarget(t)) }
 func TestHostileRequestsConcurrently(t *testing.T) { hostile.Concurrent(t, hostileTarget(t)) }
 
 func TestOverLimitBodyMemoryIsBounded(t *testing.T) { hostile.BoundedMemory(t, hostileTarget(t)) }
+
+func TestBusyUnderInflightLimit(t *testing.T) { hostile.Busy(t, hostileTarget(t)) }

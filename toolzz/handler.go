@@ -14,7 +14,8 @@ import (
 // It answers 200 only after fn returned nil; 500 when fn returns an error or
 // panics; 400 for a body that does not parse or validate, or names no slug;
 // 405 for a method other than POST; 413 for a body over the limit; 415 for a
-// Content-Type other than JSON. Error responses are a JSON object
+// Content-Type other than JSON or a Content-Encoding other than identity.
+// Error responses are a JSON object
 // {"error": "..."}.
 func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) http.Handler {
 	cfg := newConfig(opts)

@@ -67,6 +67,8 @@ type config struct {
 	allowOrigins listFlag
 	// toolzzLocation reads Toolzz's zone-less times; UTC unless set.
 	toolzzLocation *time.Location
+	// maxInflightBytes bounds the body bytes all requests hold at once.
+	maxInflightBytes int64
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -90,11 +92,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
 	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
-	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
+	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers, per vendor")
 	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
+	fs.Int64Var(&cfg.maxInflightBytes, "max-inflight-bytes", canonical.DefaultMaxInflightBytes, "most request body bytes held at once by all requests together; a request finding no room within a second is answered 503")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -104,13 +107,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-toolzz-location: %w", err)
 	}
 	cfg.toolzzLocation = loc
-	if cfg.basicAuth != "" && !strings.Contains(cfg.basicAuth, ":") {
-		return cfg, errors.New("-basic-auth must be user:pass")
+	if user, pass, ok := strings.Cut(cfg.basicAuth, ":"); cfg.basicAuth != "" && (!ok || user == "" || pass == "") {
+		return cfg, errors.New("-basic-auth must be user:pass, neither of them empty")
 	}
 	if len(cfg.learninkSecrets) > 0 {
 		if _, err := learnink.NewVerifier(learnink.WithSecrets(cfg.learninkSecrets...)); err != nil {
 			return cfg, err
 		}
+	}
+	if cfg.maxInflightBytes <= 0 {
+		return cfg, fmt.Errorf("-max-inflight-bytes must be positive, not %d", cfg.maxInflightBytes)
 	}
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)

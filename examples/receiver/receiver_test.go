@@ -246,8 +246,10 @@ func TestBrainCertBasicAuth(t *testing.T) {
 	assert.Equal(t, http.StatusOK, send("hook", "s3cret:with:colons").StatusCode)
 	assert.Contains(t, out.String(), `"type":"course.completed"`)
 
-	_, err = parseFlags([]string{"-basic-auth", "nocolon"}, io.Discard)
-	assert.Error(t, err)
+	for _, refused := range []string{"nocolon", "hook:", ":s3cret", ":"} {
+		_, err = parseFlags([]string{"-basic-auth", refused}, io.Discard)
+		assert.Error(t, err, "-basic-auth %q must not start: it would accept an empty half", refused)
+	}
 }
 
 func TestEasygeneratorPreflight(t *testing.T) {

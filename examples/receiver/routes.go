@@ -17,8 +17,9 @@ import (
 // newMux mounts the one endpoint for every vendor, /webhooks, and one route
 // per vendor. Each route's callback converts the
 // vendor event to canonical events and hands each to deliver; an error there
-// answers 500, so that the vendor sends the event again.
-func newMux(cfg config, deliver func(context.Context, canonical.Event) error, logger *slog.Logger) *http.ServeMux {
+// answers 500, so that the vendor sends the event again. One
+// -max-inflight-bytes limit holds for every route together.
+func newMux(cfg config, deliver func(context.Context, canonical.Event) error, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks", canonical.Handler(deliver,
 		canonical.WithMCG(mcg.WithLogger(logger)),
@@ -42,7 +43,7 @@ func newMux(cfg config, deliver func(context.Context, canonical.Event) error, lo
 	mux.Handle("/webhooks/learnink", learnink.Handler(func(ctx context.Context, e learnink.Event) error {
 		return deliverConverted(ctx, e, canonical.FromLearnInk, deliver)
 	}, learnink.WithSecrets(cfg.learninkSecrets...), learnink.WithLogger(logger)))
-	return mux
+	return canonical.NewInflightLimit(cfg.maxInflightBytes).Wrap(mux)
 }
 
 func braincertOptions(cfg config, logger *slog.Logger) []braincert.Option {

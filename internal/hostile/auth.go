@@ -53,8 +53,9 @@ func BasicAuthRows(user, pass string) []Row {
 
 // SvixRows are rows for a handler that verifies Svix signatures (the
 // target's Request signs each body): headers missing, malformed (short, no
-// comma, bad base64, other versions, too many entries) or signing another
-// body or moment. Each must get 401.
+// comma, bad base64, other versions, too many entries, another encoding of
+// the same bytes, a tab as separator) or signing another body or moment.
+// Each must get 401.
 func SvixRows() []Row {
 	signature := func(t *Target) string { return t.Request(t.Body).Header.Get("svix-signature") }
 	withSignature := func(name string, value func(valid string) string) Row {
@@ -88,6 +89,10 @@ func SvixRows() []Row {
 		withSignature("signature in raw URL base64", func(valid string) string {
 			return "v1," + strings.TrimRight(strings.NewReplacer("+", "-", "/", "_").Replace(encoded(valid)), "=")
 		}),
+		withSignature("signature with its unused trailing bits flipped", flipUnusedBits),
+		withSignature("signature without its padding", func(valid string) string { return strings.TrimRight(valid, "=") }),
+		withSignature("valid signature after a tab", func(valid string) string { return "v1,AAAA\t" + valid }),
+		withSignature("valid signature before a tab", func(valid string) string { return valid + "\tv1,AAAA" }),
 		withSignature("valid signature after 1000 entries", func(valid string) string {
 			return strings.Repeat("v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= ", 1000) + valid
 		}),
@@ -110,6 +115,20 @@ func SvixRows() []Row {
 			return r, nil
 		}},
 	}
+}
+
+// flipUnusedBits changes the last base64 character before the padding of a
+// "v1,<base64>" signature to the one that differs only in the bits the
+// 32-byte HMAC does not use: lenient decoders read the same bytes, strict
+// ones (and the official Standard Webhooks libraries) refuse it.
+func flipUnusedBits(valid string) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	trimmed := strings.TrimRight(valid, "=")
+	last := strings.IndexByte(alphabet, trimmed[len(trimmed)-1])
+	if last < 0 {
+		return valid + "x" // not base64: refused anyway
+	}
+	return trimmed[:len(trimmed)-1] + string(alphabet[last^1]) + valid[len(trimmed):]
 }
 
 func timestampRow(name string, value func(signed string) string) Row {

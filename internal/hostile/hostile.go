@@ -7,7 +7,8 @@
 //
 // A vendor test describes its handler as a Target and calls Run (the table
 // for JSON bodies plus the vendor's own rows, such as BasicAuthRows or
-// SvixRows), BoundedMemory and Concurrent.
+// SvixRows), BoundedMemory, Concurrent and Busy (the bytes-in-flight limit,
+// which takes requests at once, so it is a check rather than a row).
 //
 // Duplicate keys are refused (400): signatures and ids are computed over
 // bytes every JSON reader must read the same way, and "last one wins" is a

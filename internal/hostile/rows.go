@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"net/http"
 	"slices"
@@ -57,7 +58,7 @@ const deepNesting = 200_000
 
 // JSONRows is the table for a handler of JSON bodies.
 func JSONRows(t *Target) []Row {
-	rows := slices.Concat(methodRows(), mediaTypeRows(), syntaxRows(), limitRows(t))
+	rows := slices.Concat(methodRows(), mediaTypeRows(), contentEncodingRows(), syntaxRows(), limitRows(t))
 	for _, path := range t.Required {
 		rows = append(rows, requiredFieldRows(t, path)...)
 	}
@@ -86,6 +87,40 @@ func mediaTypeRows() []Row {
 		headerRow("Content-Type multipart", http.StatusUnsupportedMediaType, "Content-Type", "multipart/form-data; boundary=x"),
 		headerRow("Content-Type application/jsonx", http.StatusUnsupportedMediaType, "Content-Type", "application/jsonx"),
 		headerRow("Content-Type unparseable", http.StatusUnsupportedMediaType, "Content-Type", "application/json; ="),
+	}
+}
+
+// contentEncodingRows label the good body with content codings: only
+// identity may pass, and a body that really is gzip is refused as such,
+// not as malformed.
+func contentEncodingRows() []Row {
+	return []Row{
+		headerRow("Content-Encoding identity", http.StatusOK, "Content-Encoding", "identity"),
+		headerRow("Content-Encoding Identity", http.StatusOK, "Content-Encoding", "Identity"),
+		headerRow("Content-Encoding gzip on a plain body", http.StatusUnsupportedMediaType, "Content-Encoding", "gzip"),
+		headerRow("Content-Encoding br", http.StatusUnsupportedMediaType, "Content-Encoding", "br"),
+		headerRow("Content-Encoding deflate", http.StatusUnsupportedMediaType, "Content-Encoding", "deflate"),
+		headerRow("Content-Encoding identity, gzip", http.StatusUnsupportedMediaType, "Content-Encoding", "identity, gzip"),
+		headerRow("Content-Encoding unknown", http.StatusUnsupportedMediaType, "Content-Encoding", "x-made-up"),
+		{Name: "Content-Encoding gzip on a gzip body", Status: http.StatusUnsupportedMediaType, Request: func(t *Target) (*http.Request, error) {
+			var zipped bytes.Buffer
+			zw := gzip.NewWriter(&zipped)
+			if _, err := zw.Write(t.Body); err != nil {
+				return nil, err
+			}
+			if err := zw.Close(); err != nil {
+				return nil, err
+			}
+			r := t.Request(zipped.Bytes())
+			r.Header.Set("Content-Encoding", "gzip")
+			return r, nil
+		}},
+		{Name: "Content-Encoding gzip in a second header line", Status: http.StatusUnsupportedMediaType, Request: func(t *Target) (*http.Request, error) {
+			r := t.Request(t.Body)
+			r.Header.Add("Content-Encoding", "identity")
+			r.Header.Add("Content-Encoding", "gzip")
+			return r, nil
+		}},
 	}
 }
 

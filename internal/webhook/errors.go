@@ -25,6 +25,9 @@ var (
 	ErrUnsupportedMediaType = errors.New("unsupported media type")
 	// ErrMethodNotAllowed: the request method is not POST.
 	ErrMethodNotAllowed = errors.New("method not allowed")
+	// ErrBusy: the bytes in flight were at their limit (see Inflight) for
+	// longer than a request may wait; the sender should retry later.
+	ErrBusy = errors.New("busy: too many request bytes in flight, retry later")
 )
 
 // ParseError describes why a body was rejected. Kind is one of the Err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -17,9 +18,9 @@ var errInvalidUTF8 = errors.New("body is not valid UTF-8")
 const DefaultMaxBodyBytes int64 = 4 << 20
 
 // Handler serves one vendor's deliveries: it checks the method, the media
-// type and (optionally) the credentials, reads the body up to a limit, parses
-// it into an E and hands that to Deliver. It answers 2xx only after Deliver
-// returned nil.
+// type, the content coding and (optionally) the credentials, reads the body
+// up to a limit, parses it into an E and hands that to Deliver. It answers
+// 2xx only after Deliver returned nil.
 type Handler[E any] struct {
 	// Vendor names the vendor in logs and errors, such as "mcg".
 	Vendor string
@@ -71,6 +72,9 @@ func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, []byte,
 	if err := CheckMediaType(r.Header.Get("Content-Type"), h.MediaTypes...); err != nil {
 		return zero, nil, err
 	}
+	if err := CheckContentEncoding(r.Header); err != nil {
+		return zero, nil, err
+	}
 	if h.Authenticate != nil {
 		if err := h.Authenticate(r); err != nil {
 			return zero, nil, &ParseError{Vendor: h.Vendor, Kind: ErrUnauthorized, Cause: err}
@@ -114,6 +118,10 @@ func (h *Handler[E]) reject(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	h.logger().InfoContext(r.Context(), "webhook rejected", "vendor", h.Vendor, "status", status, "error", err)
+	if status == http.StatusServiceUnavailable {
+		WriteBusy(w, r, h.maxBodyBytes(), err)
+		return
+	}
 	WriteError(w, status, err)
 }
 
@@ -132,22 +140,35 @@ func (h *Handler[E]) logger() *slog.Logger {
 }
 
 // ReadBody reads the request body, stopping at limit bytes. A larger body is
-// ErrTooLarge; a body that cannot be read is ErrMalformed.
+// ErrTooLarge; a body that cannot be read is ErrMalformed. Under an
+// Inflight (see Inflight.Wrap) it first reserves the body's bytes, and a
+// request that finds no room in time is ErrBusy.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
 	if r.ContentLength > limit {
 		return nil, fmt.Errorf("%w: %d bytes declared, limit %d", ErrTooLarge, r.ContentLength, limit)
 	}
 	if body, ok := replayed(r.Body); ok {
+		// Read already, under the reservation of the handler that read it.
 		if int64(len(body)) > limit {
 			return nil, fmt.Errorf("%w: limit %d bytes", ErrTooLarge, limit)
 		}
 		return body, nil
 	}
-	body, err := readAll(http.MaxBytesReader(w, r.Body, limit), r.ContentLength)
+	var reader io.Reader = http.MaxBytesReader(w, r.Body, limit)
+	if res := reservationFrom(r.Context()); res != nil {
+		declared := max(r.ContentLength, 0)
+		if err := res.reserve(r.Context(), declared); err != nil {
+			return nil, err
+		}
+		reader = &reservingReader{ctx: r.Context(), r: reader, res: res, declared: r.ContentLength > 0, reserved: declared}
+	}
+	body, err := readAll(reader, r.ContentLength)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		return nil, fmt.Errorf("%w: limit %d bytes", ErrTooLarge, limit)
+	case errors.Is(err, ErrBusy):
+		return nil, err
 	case err != nil:
 		return nil, fmt.Errorf("%w: reading body: %v", ErrMalformed, err)
 	}

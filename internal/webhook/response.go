@@ -18,6 +18,8 @@ func StatusFor(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, ErrUnauthorized):
 		return http.StatusUnauthorized
+	case errors.Is(err, ErrBusy):
+		return http.StatusServiceUnavailable
 	case errors.Is(err, ErrMalformed), errors.Is(err, ErrInvalid), errors.Is(err, ErrNoEventType):
 		return http.StatusBadRequest
 	}
@@ -26,8 +28,8 @@ func StatusFor(err error) int {
 
 // ErrorBody is the JSON body answering a rejected request. An authentication
 // failure says only "unauthorized", so that nothing about the credentials or
-// the expected signature leaks; a server-side failure says only
-// "internal error".
+// the expected signature leaks; a busy server says it is busy; any other
+// server-side failure says only "internal error".
 func ErrorBody(err error) string { return errorBody(StatusFor(err), err) }
 
 func errorBody(status int, err error) string {
@@ -35,6 +37,8 @@ func errorBody(status int, err error) string {
 	switch {
 	case status == http.StatusUnauthorized:
 		msg = ErrUnauthorized.Error()
+	case status == http.StatusServiceUnavailable:
+		msg = ErrBusy.Error()
 	case status >= 500:
 		msg = "internal error"
 	}
@@ -45,11 +49,19 @@ func errorBody(status int, err error) string {
 }
 
 // WriteError answers a rejected request with status and a JSON body
-// {"error": "..."} that, as ErrorBody's, says only "unauthorized" for a 401
-// and "internal error" for a 5xx.
+// {"error": "..."} that, as ErrorBody's, says only "unauthorized" for a 401,
+// that the server is busy for a 503 (with Retry-After) and "internal
+// error" for any other 5xx.
 func WriteError(w http.ResponseWriter, status int, err error) {
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", retryAfterSeconds)
+	}
 	writeJSON(w, status, errorBody(status, err))
 }
+
+// retryAfterSeconds is the Retry-After of a 503: bytes in flight are given
+// back as requests finish, within about a second.
+const retryAfterSeconds = "1"
 
 func writeJSON(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "application/json")

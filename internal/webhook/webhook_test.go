@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,6 +27,20 @@ func TestCheckMediaType(t *testing.T) {
 		assert.ErrorIs(t, webhook.CheckMediaType(ct), webhook.ErrUnsupportedMediaType, ct)
 	}
 	assert.NoError(t, webhook.CheckMediaType("text/xml; charset=utf-8", "application/xml", "text/xml"))
+}
+
+func TestCheckContentEncoding(t *testing.T) {
+	header := func(values ...string) http.Header { return http.Header{"Content-Encoding": values} }
+	for _, h := range []http.Header{{}, header(""), header("identity"), header("IDENTITY"), header(" identity , identity"), header("identity", "")} {
+		assert.NoError(t, webhook.CheckContentEncoding(h), h)
+	}
+	for _, h := range []http.Header{header("gzip"), header("x-gzip"), header("identity,gzip"), header("identity", "br"), header("compress")} {
+		err := webhook.CheckContentEncoding(h)
+		assert.ErrorIs(t, err, webhook.ErrUnsupportedMediaType, h)
+		assert.ErrorContains(t, err, "Content-Encoding", h)
+	}
+	long := webhook.CheckContentEncoding(header(strings.Repeat("z", 10_000)))
+	assert.Less(t, len(long.Error()), 200, "the error quotes at most a short part of what was sent")
 }
 
 func TestStatusFor(t *testing.T) {
