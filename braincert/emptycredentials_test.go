@@ -48,7 +48,7 @@ func TestHandlerEmptyCredentialsFailClosed(t *testing.T) {
 	}
 }
 
-// TestParseEmptyCredentialsFailClosed: Authenticate and canonical.ParseRequest
+// TestParseEmptyCredentialsFailClosed: ParseRequest and canonical.ParseRequest
 // refuse every header, the matching empty credentials included, with an
 // error that says why.
 func TestParseEmptyCredentialsFailClosed(t *testing.T) {
@@ -61,7 +61,7 @@ func TestParseEmptyCredentialsFailClosed(t *testing.T) {
 			r.Header.Set("Content-Type", "application/json")
 			r.SetBasicAuth(pair.user, pair.pass)
 
-			err = braincert.Authenticate(r.Header, auth)
+			_, err = braincert.ParseRequest(r.Header, body, auth)
 			assert.ErrorIs(t, err, braincert.ErrEmptyCredentials)
 			assert.NotErrorIs(t, err, braincert.ErrUnauthorized, "a configuration mistake, not the caller's")
 
@@ -71,8 +71,9 @@ func TestParseEmptyCredentialsFailClosed(t *testing.T) {
 		})
 	}
 	// A later, complete pair replaces the empty one.
-	assert.NoError(t, braincert.Authenticate(basicHeader("hook", "s3cret"),
-		braincert.WithBasicAuth("hook", ""), braincert.WithBasicAuth("hook", "s3cret")))
+	_, err := braincert.ParseRequest(basicHeader("hook", "s3cret"), body,
+		braincert.WithBasicAuth("hook", ""), braincert.WithBasicAuth("hook", "s3cret"))
+	assert.NoError(t, err)
 }
 
 func basicHeader(user, pass string) http.Header {

@@ -2,7 +2,6 @@ package braincert
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
@@ -33,22 +32,14 @@ func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) ht
 		MaxBodyBytes: cfg.maxBodyBytes,
 		Logger:       cfg.logger,
 		MediaTypes:   xmlMediaTypes,
-		Parse: func(r *http.Request, body []byte) (Event, error) {
-			return ParseContent(r.Header.Get("Content-Type"), body, opts...)
-		},
-		Deliver: fn,
+		Broken:       cfg.authErr,
+		Parse:        cfg.parseBody, // the credentials are checked before the body is read
+		Deliver:      fn,
 	}
-	switch {
-	case cfg.authErr != nil:
-		logger := cfg.logger
-		if logger == nil {
-			logger = slog.Default()
-		}
-		logger.Error("braincert handler will answer every delivery 500", "error", cfg.authErr)
-		h.Parse = func(*http.Request, []byte) (Event, error) { return nil, cfg.authErr }
-	case cfg.auth != nil:
+	if cfg.auth != nil {
 		h.Authenticate = cfg.auth.check
 		h.Challenge = basicChallenge
 	}
+	webhook.LogBroken(cfg.logger, vendor, cfg.authErr)
 	return h
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"mime"
+	"net/http"
 	"strings"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
@@ -29,6 +30,11 @@ var xmlMediaTypes = []string{"application/xml", "text/xml"}
 // be a real id: a non-empty string that is not only white space, or a
 // number other than 0.
 func Parse(body []byte, opts ...Option) (Event, error) {
+	cfg := newConfig(opts)
+	return cfg.parse(body)
+}
+
+func (cfg *config) parse(body []byte) (Event, error) {
 	sent, err := webhook.CheckJSON(vendor, "", body)
 	if err != nil {
 		return nil, err
@@ -60,7 +66,7 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 	} else {
 		event = &Unknown{Envelope: head, Body: sent.AsSent()}
 	}
-	readTimesIn(event, newConfig(opts).location)
+	readTimesIn(event, cfg.location)
 	return webhook.Keep(event, sent), nil
 }
 
@@ -111,6 +117,11 @@ func checkHead(name string, head *Envelope) error {
 // XML's predefined five are errors, and nothing is ever fetched. The body
 // may nest at most 32 elements deep and hold at most 10,000 elements.
 func ParseXML(body []byte, opts ...Option) (Event, error) {
+	cfg := newConfig(opts)
+	return cfg.parseXML(body)
+}
+
+func (cfg *config) parseXML(body []byte) (Event, error) {
 	root, err := readXML(body)
 	if err != nil {
 		return nil, &ParseError{Vendor: vendor, Kind: ErrMalformed, Cause: err}
@@ -119,20 +130,47 @@ func ParseXML(body []byte, opts ...Option) (Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(asJSON, opts...)
+	return cfg.parse(asJSON)
 }
 
-// ParseContent parses body as XML when contentType is application/xml or
-// text/xml, and as JSON when it is JSON or empty (BrainCert's choice is per
-// webhook). Any other type is ErrUnsupportedMediaType.
-func ParseContent(contentType string, body []byte, opts ...Option) (Event, error) {
-	if err := webhook.CheckMediaType(contentType, xmlMediaTypes...); err != nil {
+// ParseRequest parses a delivery with its HTTP header, as Handler does:
+// it checks the Content-Type (JSON or none, application/xml, text/xml) and
+// that the body is not encoded (ErrUnsupportedMediaType), checks the Basic
+// credentials given with WithBasicAuth in constant time (ErrUnauthorized;
+// without WithBasicAuth any header is accepted; with an empty username or
+// password, an error matching ErrEmptyCredentials whatever the header), then
+// parses the body as XML or JSON by its Content-Type.
+func ParseRequest(header http.Header, body []byte, opts ...Option) (Event, error) {
+	cfg := newConfig(opts)
+	if err := webhook.CheckHeader(header, xmlMediaTypes...); err != nil {
 		return nil, err
 	}
-	if isXML(contentType) {
-		return ParseXML(body, opts...)
+	if err := cfg.authenticate(header); err != nil {
+		return nil, err
 	}
-	return Parse(body, opts...)
+	return cfg.parseBody(header, body)
+}
+
+// authenticate checks a request's Basic credentials against WithBasicAuth's.
+func (cfg *config) authenticate(header http.Header) error {
+	switch {
+	case cfg.authErr != nil:
+		return cfg.authErr
+	case cfg.auth == nil:
+		return nil
+	}
+	if err := cfg.auth.check(&http.Request{Header: header}); err != nil {
+		return &ParseError{Vendor: vendor, Kind: ErrUnauthorized, Cause: err}
+	}
+	return nil
+}
+
+// parseBody parses the body by its Content-Type: XML or JSON.
+func (cfg *config) parseBody(header http.Header, body []byte) (Event, error) {
+	if isXML(header.Get("Content-Type")) {
+		return cfg.parseXML(body)
+	}
+	return cfg.parse(body)
 }
 
 func isXML(contentType string) bool {

@@ -2,6 +2,7 @@ package braincert_test
 
 import (
 	"errors"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -204,7 +205,8 @@ func TestParseWithLocation(t *testing.T) {
 	assert.Equal(t, time.Date(2024, 2, 14, 21, 52, 13, 0, time.UTC), event.Header().CreatedAt.Time)
 }
 
-func TestParseContent(t *testing.T) {
+// TestParseRequestByContentType: the Content-Type picks JSON or XML.
+func TestParseRequestByContentType(t *testing.T) {
 	jsonBody := golden.Read(t, filepath.Join(fixtures, "purchase.completed.json"))
 	xmlBody := golden.Read(t, filepath.Join(fixtures, "purchase.completed.xml"))
 	for _, tt := range []struct {
@@ -217,13 +219,13 @@ func TestParseContent(t *testing.T) {
 		{"application/xml", xmlBody},
 		{"text/xml; charset=UTF-8", xmlBody},
 	} {
-		event, err := braincert.ParseContent(tt.contentType, tt.body)
+		event, err := braincert.ParseRequest(http.Header{"Content-Type": {tt.contentType}}, tt.body)
 		require.NoError(t, err, tt.contentType)
 		assert.IsType(t, &braincert.NewSale{}, event, tt.contentType)
 	}
-	_, err := braincert.ParseContent("application/xml", jsonBody)
+	_, err := braincert.ParseRequest(http.Header{"Content-Type": {"application/xml"}}, jsonBody)
 	assert.ErrorIs(t, err, braincert.ErrMalformed, "JSON sent as XML")
-	_, err = braincert.ParseContent("text/plain", jsonBody)
+	_, err = braincert.ParseRequest(http.Header{"Content-Type": {"text/plain"}}, jsonBody)
 	assert.ErrorIs(t, err, braincert.ErrUnsupportedMediaType)
 }
 

@@ -16,7 +16,9 @@ import (
 // rule claims, or that more than one claims.
 var ErrUndetectable = errors.New("cannot tell which vendor sent this body")
 
-// The detection table. Each vendor is recognised by what only it sends:
+// DetectVendor tells which vendor sent a delivery, from its headers and one
+// read of the body's top-level keys. Each vendor is recognised by what only
+// it sends:
 //
 //	learnink       svix-id or webhook-id header; or body "object": "event" with "type"
 //	braincert      an XML Content-Type or body; or body keys "resource" and "action"
@@ -25,34 +27,8 @@ var ErrUndetectable = errors.New("cannot tell which vendor sent this body")
 //	toolzz         body key "event" holding an object with "slug"
 //
 // Keys are matched exactly (case-sensitively), at the top level of the JSON
-// object. A body that matches no rule, or the rules of two vendors, is
-// ErrUndetectable.
-var detectors = []struct {
-	vendor  Vendor
-	matches func(header http.Header, keys map[string]json.RawMessage) bool
-}{
-	{VendorLearnInk, func(h http.Header, k map[string]json.RawMessage) bool {
-		return h.Get("svix-id") != "" || h.Get("webhook-id") != "" ||
-			(jsonString(k["object"]) == "event" && k["type"] != nil)
-	}},
-	{VendorBrainCert, func(_ http.Header, k map[string]json.RawMessage) bool {
-		return k["resource"] != nil && k["action"] != nil
-	}},
-	{VendorMCG, func(_ http.Header, k map[string]json.RawMessage) bool {
-		return k["Type"] != nil || k["EventType"] != nil
-	}},
-	{VendorEasygenerator, func(_ http.Header, k map[string]json.RawMessage) bool {
-		return k["courseId"] != nil && k["learnerId"] != nil
-	}},
-	{VendorToolzz, func(_ http.Header, k map[string]json.RawMessage) bool {
-		event, err := topLevelKeys(k["event"])
-		return err == nil && event["slug"] != nil
-	}},
-}
-
-// DetectVendor tells which vendor sent a delivery, from its headers and one
-// decode of the body's top-level keys (see the table above). An XML body is
-// BrainCert's, the only vendor that sends XML.
+// object. An XML body is BrainCert's, the only vendor that sends XML. A body
+// that matches no rule, or the rules of two vendors, is ErrUndetectable.
 func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 	if isXML(header, body) {
 		return VendorBrainCert, nil
@@ -65,9 +41,9 @@ func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 		return "", fmt.Errorf("%w: body is not a JSON object", ErrUndetectable)
 	}
 	var found []Vendor
-	for _, d := range detectors {
-		if d.matches(header, keys) {
-			found = append(found, d.vendor)
+	for _, row := range vendors {
+		if row.detect(header, keys) {
+			found = append(found, row.vendor)
 		}
 	}
 	switch len(found) {

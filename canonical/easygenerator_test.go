@@ -15,7 +15,7 @@ import (
 // TestGoldenEasygenerator converts every documented Easygenerator body and
 // compares the canonical events' JSON with its golden file.
 func TestGoldenEasygenerator(t *testing.T) {
-	goldenCanonical(t, golden.Fixtures(t, "../testdata/easygenerator", ".json"), easygenerator.Parse, canonical.FromEasygenerator)
+	goldenCanonical(t, golden.Fixtures(t, "../testdata/easygenerator", ".json"), func(b []byte) (easygenerator.Event, error) { return easygenerator.Parse(b) }, canonical.FromEasygenerator)
 }
 
 func fromEasygenerator(t *testing.T, body string) canonical.Event {

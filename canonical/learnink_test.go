@@ -26,7 +26,7 @@ func learnInkEvents(t *testing.T, body, msgID string) []canonical.Event {
 	if msgID != "" {
 		header.Set("svix-id", msgID)
 	}
-	event, err := learnink.ParseRequest([]byte(body), header)
+	event, err := learnink.ParseRequest(header, []byte(body))
 	require.NoError(t, err)
 	events, err := canonical.FromLearnInk(event)
 	require.NoError(t, err)
@@ -151,7 +151,7 @@ func ExampleFromLearnInk() {
 	  {"title":"Hi Mary!","body":"Train today","path":"/learning","user_id":"u1","custom_id":"ext-1","phone_number":null},
 	  {"title":"Hi Joe!","body":"Train today","path":"/learning","user_id":"u2","custom_id":null,"phone_number":null}]}}`)
 	header := http.Header{"Svix-Id": {"msg_p5jXN8AQM9LWM0D4loKWxJek"}}
-	event, err := learnink.ParseRequest(body, header)
+	event, err := learnink.ParseRequest(header, body)
 	if err != nil {
 		fmt.Println(err)
 		return

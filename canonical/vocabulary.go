@@ -67,8 +67,7 @@ const (
 )
 
 var (
-	vendors = set(VendorMCG, VendorEasygenerator, VendorBrainCert, VendorToolzz, VendorLearnInk)
-	types   = set(TypeCardAnswered, TypeCourseStarted, TypeCourseCompleted, TypeCollectionStarted,
+	types = set(TypeCardAnswered, TypeCourseStarted, TypeCourseCompleted, TypeCollectionStarted,
 		TypeCollectionCompleted, TypeUserCreated, TypeUserUpdated, TypeUserDeleted, TypeGroupCreated,
 		TypeCourseCreated, TypeCourseUpdated, TypeCourseDeleted, TypeBundleCreated, TypeBundleUpdated,
 		TypeBundleDeleted, TypeTestCreated, TypeTestUpdated, TypeTestDeleted, TypeTestCompleted,
@@ -80,7 +79,10 @@ var (
 )
 
 // Valid reports whether v is one of the known vendors.
-func (v Vendor) Valid() bool { return vendors[v] }
+func (v Vendor) Valid() bool {
+	_, ok := rowOf(v)
+	return ok
+}
 
 // Valid reports whether t is in the type vocabulary.
 func (t Type) Valid() bool { return types[t] }

@@ -25,7 +25,7 @@ func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) ht
 		Vendor:       vendor,
 		MaxBodyBytes: cfg.maxBodyBytes,
 		Logger:       cfg.logger,
-		Parse: func(_ *http.Request, body []byte) (Event, error) {
+		Parse: func(_ http.Header, body []byte) (Event, error) {
 			return Parse(body)
 		},
 		Deliver: fn,

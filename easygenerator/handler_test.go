@@ -193,8 +193,9 @@ func TestCORSWrapsAnyHandler(t *testing.T) {
 	assert.Equal(t, http.StatusNoContent, rec.Code)
 
 	rec = serve(h, http.MethodPut, "", playerOrigin, "")
-	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
-	assert.Equal(t, 1, called, "only the POST reaches the wrapped handler")
+	assert.Equal(t, http.StatusTeapot, rec.Code, "the wrapped handler answers other methods itself")
+	assert.Equal(t, "POST, OPTIONS", rec.Header().Get("Allow"))
+	assert.Equal(t, 2, called, "the preflight does not reach the wrapped handler")
 }
 
 // TestBrowserStyleExchange replays what a browser does, over a real

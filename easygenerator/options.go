@@ -71,10 +71,3 @@ func WithMaxBodyBytes(n int64) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) { c.logger = l }
 }
-
-func (c *config) logOrDefault() *slog.Logger {
-	if c.logger != nil {
-		return c.logger
-	}
-	return slog.Default()
-}

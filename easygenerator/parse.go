@@ -1,6 +1,10 @@
 package easygenerator
 
-import "github.com/lmshooks/lmshooks/internal/webhook"
+import (
+	"net/http"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
 
 const vendor = "easygenerator"
 
@@ -11,7 +15,10 @@ const vendor = "easygenerator"
 // matching, which also accepts a name in another case; since a body may
 // not hold two names that differ only in case, such a name never shadows
 // the documented one.
-func Parse(body []byte) (Event, error) {
+//
+// No option applies to Parse; opts is there so that every vendor's Parse
+// has the same signature.
+func Parse(body []byte, opts ...Option) (Event, error) {
 	sent, err := webhook.CheckJSON(vendor, EventCourseFinished, body)
 	if err != nil {
 		return nil, err
@@ -21,4 +28,15 @@ func Parse(body []byte) (Event, error) {
 		return nil, err
 	}
 	return webhook.Keep(result, sent), nil
+}
+
+// ParseRequest is Parse for a delivery with its HTTP header: it first checks
+// the Content-Type (JSON, or none) and that the body is not encoded
+// (ErrUnsupportedMediaType). Easygenerator sends no credentials or
+// signature; CORS is the handler's concern, not the body's.
+func ParseRequest(header http.Header, body []byte, opts ...Option) (Event, error) {
+	if err := webhook.CheckHeader(header); err != nil {
+		return nil, err
+	}
+	return Parse(body, opts...)
 }

@@ -59,8 +59,8 @@ func ExampleVerifier_Verify() {
 	header.Set("svix-timestamp", "1614265330")
 	header.Set("svix-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
 
-	fmt.Println(verifier.Verify([]byte(`{"test": 2432232314}`), header))
-	fmt.Println(verifier.Verify([]byte(`{"test": 2432232315}`), header))
+	fmt.Println(verifier.Verify(header, []byte(`{"test": 2432232314}`)))
+	fmt.Println(verifier.Verify(header, []byte(`{"test": 2432232315}`)))
 	// Output:
 	// <nil>
 	// learnink: unauthorized: no v1 signature matches

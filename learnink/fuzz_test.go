@@ -31,7 +31,7 @@ func FuzzParseAndVerify(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte, id, timestamp, signature string) {
 		header := http.Header{"Svix-Id": {id}, "Svix-Timestamp": {timestamp}, "Svix-Signature": {signature}}
-		event, err := learnink.ParseRequest(body, header)
+		event, err := learnink.ParseRequest(header, body)
 		if (event == nil) == (err == nil) {
 			t.Fatalf("ParseRequest returned event %v and error %v", event, err)
 		}
@@ -41,7 +41,7 @@ func FuzzParseAndVerify(f *testing.F) {
 			events, err := canonical.FromLearnInk(event)
 			fuzzcheck.Converted(t, events, err)
 		}
-		err = verifier.Verify(body, header)
+		err = verifier.Verify(header, body)
 		if err == nil && string(body) != `{"test": 2432232314}` {
 			t.Fatalf("Verify accepted a body the vector's signature does not sign")
 		}

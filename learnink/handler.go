@@ -2,8 +2,6 @@ package learnink
 
 import (
 	"context"
-	"fmt"
-	"log/slog"
 	"net/http"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
@@ -26,40 +24,14 @@ import (
 // identity. Error responses are a JSON object {"error": "..."}.
 func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) http.Handler {
 	cfg := newConfig(opts)
-	h := &webhook.Handler[Event]{
+	parse, err := requestParser(cfg)
+	webhook.LogBroken(cfg.logger, vendor, err)
+	return &webhook.Handler[Event]{
 		Vendor:       vendor,
 		MaxBodyBytes: cfg.maxBodyBytes,
 		Logger:       cfg.logger,
+		Broken:       err,
+		Parse:        parse,
 		Deliver:      fn,
 	}
-	verify, err := verifierFor(cfg, opts)
-	if err != nil {
-		logger := cfg.logger
-		if logger == nil {
-			logger = slog.Default()
-		}
-		logger.Error("learnink handler will answer every delivery 500", "error", err)
-		h.Parse = func(*http.Request, []byte) (Event, error) { return nil, err }
-		return h
-	}
-	h.Parse = func(r *http.Request, body []byte) (Event, error) {
-		if err := verify(body, r.Header); err != nil {
-			return nil, err
-		}
-		return ParseRequest(body, r.Header, opts...)
-	}
-	return h
-}
-
-// verifierFor returns the signature check of a handler: none without
-// secrets, or an error when a secret does not decode.
-func verifierFor(cfg config, opts []Option) (func([]byte, http.Header) error, error) {
-	if len(cfg.secrets) == 0 {
-		return func([]byte, http.Header) error { return nil }, nil
-	}
-	v, err := NewVerifier(opts...)
-	if err != nil {
-		return nil, fmt.Errorf("signature verification is misconfigured: %w", err)
-	}
-	return v.Verify, nil
 }

@@ -2,6 +2,7 @@ package learnink
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
@@ -66,17 +67,47 @@ func newEvent(typ string) Event {
 	return nil
 }
 
-// ParseRequest is Parse for a delivery with its HTTP headers: the event's
-// MessageID is the svix-id header, or webhook-id when there is no svix-id.
-// It checks no signature: call Verifier.Verify on the same body and header
-// first.
-func ParseRequest(body []byte, header http.Header, opts ...Option) (Event, error) {
-	event, err := Parse(body, opts...)
+// ParseRequest parses a delivery with its HTTP header, as Handler does: it
+// checks the Content-Type (JSON, or none) and that the body is not encoded
+// (ErrUnsupportedMediaType); with WithSecrets, verifies the signature on the
+// raw body first (ErrUnauthorized; a secret that does not decode is an
+// error whatever the request); then parses the body and sets MessageID from
+// svix-id, or webhook-id when there is no svix-id. Without WithSecrets it
+// checks no signature: for development only.
+func ParseRequest(header http.Header, body []byte, opts ...Option) (Event, error) {
+	if err := webhook.CheckHeader(header); err != nil {
+		return nil, err
+	}
+	parse, err := requestParser(newConfig(opts))
 	if err != nil {
 		return nil, err
 	}
-	event.Common().MessageID = MessageID(header)
-	return event, nil
+	return parse(header, body)
+}
+
+// requestParser returns ParseRequest's work after the header checks, with
+// the secrets decoded once: the signature check (none without secrets),
+// then Parse and the MessageID. A secret that does not decode is an error.
+func requestParser(cfg config) (func(http.Header, []byte) (Event, error), error) {
+	verify := func(http.Header, []byte) error { return nil }
+	if len(cfg.secrets) > 0 {
+		v, err := newVerifier(cfg)
+		if err != nil {
+			return nil, fmt.Errorf("signature verification is misconfigured: %w", err)
+		}
+		verify = v.Verify
+	}
+	return func(header http.Header, body []byte) (Event, error) {
+		if err := verify(header, body); err != nil {
+			return nil, err
+		}
+		event, err := Parse(body)
+		if err != nil {
+			return nil, err
+		}
+		event.Common().MessageID = MessageID(header)
+		return event, nil
+	}, nil
 }
 
 // MessageID returns the delivery's message id: the svix-id header, or

@@ -137,12 +137,12 @@ func TestParseRequestSetsMessageID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			event, err := learnink.ParseRequest(body, tt.header)
+			event, err := learnink.ParseRequest(tt.header, body)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, event.Common().MessageID)
 			assert.Equal(t, tt.want, learnink.MessageID(tt.header))
 		})
 	}
-	_, err := learnink.ParseRequest([]byte(`{}`), http.Header{"Svix-Id": {"msg_1"}})
+	_, err := learnink.ParseRequest(http.Header{"Svix-Id": {"msg_1"}}, []byte(`{}`))
 	assert.ErrorIs(t, err, learnink.ErrNoEventType)
 }

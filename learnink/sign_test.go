@@ -34,9 +34,9 @@ func TestSignIsWhatVerifyAccepts(t *testing.T) {
 	}
 	verifier, err := learnink.NewVerifier(learnink.WithSecrets(secret), clockAt(now))
 	require.NoError(t, err)
-	require.NoError(t, verifier.Verify(body, header))
+	require.NoError(t, verifier.Verify(header, body))
 	header.Set("Webhook-Id", "mcg:course_finish:2")
-	assert.ErrorIs(t, verifier.Verify(body, header), learnink.ErrUnauthorized, "the id is signed")
+	assert.ErrorIs(t, verifier.Verify(header, body), learnink.ErrUnauthorized, "the id is signed")
 }
 
 func TestSignRejectsABadSecret(t *testing.T) {

@@ -45,7 +45,10 @@ type Verifier struct {
 // accepted too. The error says which secret is at fault by position, never
 // its text.
 func NewVerifier(opts ...Option) (*Verifier, error) {
-	cfg := newConfig(opts)
+	return newVerifier(newConfig(opts))
+}
+
+func newVerifier(cfg config) (*Verifier, error) {
 	if len(cfg.secrets) == 0 {
 		return nil, ErrNoSecrets
 	}
@@ -85,7 +88,7 @@ func decodeSecret(secret string) ([]byte, error) {
 // A failure is a *ParseError matching ErrUnauthorized whose cause says what
 // was wrong (missing header, stale timestamp, no matching signature) without
 // quoting any signature or secret.
-func (v *Verifier) Verify(body []byte, header http.Header) error {
+func (v *Verifier) Verify(header http.Header, body []byte) error {
 	h, err := signatureHeaders(header)
 	if err == nil {
 		err = v.checkTimestamp(h.timestamp)

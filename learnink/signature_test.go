@@ -65,14 +65,14 @@ func TestVerifyKnownAnswerVector(t *testing.T) {
 	assert.Equal(t, v.Signature, signature(t, v.Secret, v.ID, v.Timestamp, []byte(v.Body)), "test helper disagrees with the vector")
 	verifier, err := learnink.NewVerifier(learnink.WithSecrets(v.Secret), clockAt(v.time(t)))
 	require.NoError(t, err)
-	require.NoError(t, verifier.Verify([]byte(v.Body), v.header()))
+	require.NoError(t, verifier.Verify(v.header(), []byte(v.Body)))
 
 	// The same vector under the Standard Webhooks header names.
 	standard := http.Header{"Webhook-Id": {v.ID}, "Webhook-Timestamp": {v.Timestamp}, "Webhook-Signature": {v.Signature}}
-	require.NoError(t, verifier.Verify([]byte(v.Body), standard))
+	require.NoError(t, verifier.Verify(standard, []byte(v.Body)))
 
 	// One byte of the body changed (no space after the colon) breaks it.
-	err = verifier.Verify([]byte(`{"test":2432232314}`), v.header())
+	err = verifier.Verify(v.header(), []byte(`{"test":2432232314}`))
 	assert.ErrorIs(t, err, learnink.ErrUnauthorized)
 }
 
@@ -121,7 +121,7 @@ func TestVerifyRejects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			verifier, err := learnink.NewVerifier(learnink.WithSecrets(v.Secret), clockAt(tt.at))
 			require.NoError(t, err)
-			err = verifier.Verify(tt.body, tt.header)
+			err = verifier.Verify(tt.header, tt.body)
 			require.ErrorIs(t, err, learnink.ErrUnauthorized)
 			var pe *learnink.ParseError
 			require.ErrorAs(t, err, &pe)
@@ -159,7 +159,7 @@ func TestVerifyTolerance(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			verifier, err := learnink.NewVerifier(learnink.WithSecrets(v.Secret), learnink.WithTolerance(tt.tolerance), clockAt(tt.at))
 			require.NoError(t, err)
-			err = verifier.Verify([]byte(v.Body), v.header())
+			err = verifier.Verify(v.header(), []byte(v.Body))
 			if tt.ok {
 				assert.NoError(t, err)
 			} else {
@@ -182,15 +182,15 @@ func TestVerifyRotatedSecrets(t *testing.T) {
 	}
 	both, err := learnink.NewVerifier(learnink.WithSecrets(other), learnink.WithSecrets(v.Secret), clockAt(v.time(t)))
 	require.NoError(t, err)
-	assert.NoError(t, both.Verify(body, withSignature(oldSig)), "old secret's signature")
-	assert.NoError(t, both.Verify(body, withSignature(newSig)), "new secret's signature")
-	assert.NoError(t, both.Verify(body, withSignature("v1,AAAA v2,xyz "+newSig+" "+oldSig)), "several entries")
-	assert.NoError(t, both.Verify(body, withSignature(strings.Repeat("v1,AAAA ", 31)+oldSig)), "32nd entry")
+	assert.NoError(t, both.Verify(withSignature(oldSig), body), "old secret's signature")
+	assert.NoError(t, both.Verify(withSignature(newSig), body), "new secret's signature")
+	assert.NoError(t, both.Verify(withSignature("v1,AAAA v2,xyz "+newSig+" "+oldSig), body), "several entries")
+	assert.NoError(t, both.Verify(withSignature(strings.Repeat("v1,AAAA ", 31)+oldSig), body), "32nd entry")
 
 	onlyNew, err := learnink.NewVerifier(learnink.WithSecrets(other), clockAt(v.time(t)))
 	require.NoError(t, err)
-	assert.ErrorIs(t, onlyNew.Verify(body, withSignature(oldSig)), learnink.ErrUnauthorized, "secret no longer configured")
-	assert.NoError(t, onlyNew.Verify(body, withSignature(oldSig+" "+newSig)), "Svix signs with both during rotation")
+	assert.ErrorIs(t, onlyNew.Verify(withSignature(oldSig), body), learnink.ErrUnauthorized, "secret no longer configured")
+	assert.NoError(t, onlyNew.Verify(withSignature(oldSig+" "+newSig), body), "Svix signs with both during rotation")
 }
 
 func TestNewVerifierRejectsBadSecrets(t *testing.T) {
@@ -215,6 +215,6 @@ func TestNewVerifierRejectsBadSecrets(t *testing.T) {
 	for _, secret := range []string{strings.TrimPrefix(v.Secret, "whsec_"), " " + v.Secret + " "} {
 		verifier, err := learnink.NewVerifier(learnink.WithSecrets(secret), clockAt(v.time(t)))
 		require.NoError(t, err, secret)
-		assert.NoError(t, verifier.Verify([]byte(v.Body), v.header()), secret)
+		assert.NoError(t, verifier.Verify(v.header(), []byte(v.Body)), secret)
 	}
 }

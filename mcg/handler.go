@@ -21,8 +21,8 @@ func Handler(fn func(ctx context.Context, event Event) error, opts ...Option) ht
 		Vendor:       vendor,
 		MaxBodyBytes: cfg.maxBodyBytes,
 		Logger:       cfg.logger,
-		Parse: func(_ *http.Request, body []byte) (Event, error) {
-			return Parse(body, opts...)
+		Parse: func(_ http.Header, body []byte) (Event, error) {
+			return cfg.parse(body)
 		},
 		Deliver: fn,
 	}

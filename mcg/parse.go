@@ -2,6 +2,7 @@ package mcg
 
 import (
 	"errors"
+	"net/http"
 	"time"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
@@ -29,6 +30,21 @@ const (
 // another case; since a body may not hold two names that differ only in
 // case, such a name never shadows the documented one.
 func Parse(body []byte, opts ...Option) (Event, error) {
+	cfg := newConfig(opts)
+	return cfg.parse(body)
+}
+
+// ParseRequest is Parse for a delivery with its HTTP header: it first checks
+// the Content-Type (JSON, or none) and that the body is not encoded
+// (ErrUnsupportedMediaType). MCG sends no credentials or signature.
+func ParseRequest(header http.Header, body []byte, opts ...Option) (Event, error) {
+	if err := webhook.CheckHeader(header); err != nil {
+		return nil, err
+	}
+	return Parse(body, opts...)
+}
+
+func (cfg *config) parse(body []byte) (Event, error) {
 	sent, err := webhook.CheckJSON(vendor, "", body)
 	if err != nil {
 		return nil, err
@@ -44,7 +60,7 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 	if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
 		return nil, err
 	}
-	readTimesIn(event, newConfig(opts).location)
+	readTimesIn(event, cfg.location)
 	return webhook.Keep(event, sent), nil
 }
 

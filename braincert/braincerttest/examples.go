@@ -3,6 +3,7 @@ package braincerttest
 import (
 	"github.com/lmshooks/lmshooks/braincert"
 	"github.com/lmshooks/lmshooks/internal/fixtures"
+	"net/http"
 )
 
 // Example is one documented BrainCert webhook body.
@@ -30,10 +31,10 @@ func Examples() []Example { return fixtures.All(documented, fromBody) }
 // File is name, with or without its extension.
 func Lookup(name string) (Example, bool) { return fixtures.FindAs(documented, name, fromBody) }
 
-// Event parses the body with braincert.ParseContent, as JSON or XML by
+// Event parses the body with braincert.ParseRequest, as JSON or XML by
 // ContentType: the typed value a handler would get.
 func (ex Example) Event() (braincert.Event, error) {
-	return braincert.ParseContent(ex.ContentType, ex.Body)
+	return braincert.ParseRequest(http.Header{"Content-Type": {ex.ContentType}}, ex.Body)
 }
 
 func fromBody(b fixtures.Body) Example {

@@ -234,11 +234,6 @@ func requiredFieldRows(t *Target, path string) []Row {
 // name), put before the field's own value: a body with both is refused.
 const decoy = `"2000-01-01T00:00:00Z"`
 
-func sameAsGood(row Row) Row {
-	row.SameAsGood = true
-	return row
-}
-
 // wrongFor reports whether the JSON value wrong is of another kind than a
 // field sent as kind. A string and a number are interchangeable for ids, so
 // neither replaces the other.

@@ -37,9 +37,17 @@ type Handler[E any] struct {
 	Authenticate func(*http.Request) error
 	// Challenge is the WWW-Authenticate header value sent with a 401.
 	Challenge string
-	// Parse turns the request's body into an event. Its *ParseError kinds
-	// choose the status: ErrUnauthorized 401, any other 400.
-	Parse func(r *http.Request, body []byte) (E, error)
+	// Broken, when set, is the handler's configuration error (an empty
+	// password, a secret that does not decode): every delivery is answered
+	// 500 after the method and header checks, without reading its body (and
+	// logged at WARN; LogBroken logs the mistake once at ERROR), so that a
+	// mistake never accepts what it should check.
+	Broken error
+	// Parse turns the request's header and body into an event: the
+	// vendor's ParseRequest, with the configuration built once. Its
+	// *ParseError kinds choose the status: ErrUnauthorized 401, any other
+	// 400.
+	Parse func(header http.Header, body []byte) (E, error)
 	// Deliver is the user's callback. An error or a panic answers 500 so
 	// that the vendor retries.
 	Deliver func(ctx context.Context, event E) error
@@ -69,11 +77,11 @@ func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, []byte,
 	if r.Method != http.MethodPost {
 		return zero, nil, ErrMethodNotAllowed
 	}
-	if err := CheckMediaType(r.Header.Get("Content-Type"), h.MediaTypes...); err != nil {
+	if err := CheckHeader(r.Header, h.MediaTypes...); err != nil {
 		return zero, nil, err
 	}
-	if err := CheckContentEncoding(r.Header); err != nil {
-		return zero, nil, err
+	if h.Broken != nil {
+		return zero, nil, &misconfigured{h.Broken}
 	}
 	if h.Authenticate != nil {
 		if err := h.Authenticate(r); err != nil {
@@ -89,7 +97,7 @@ func (h *Handler[E]) receive(w http.ResponseWriter, r *http.Request) (E, []byte,
 	if !utf8.Valid(body) {
 		return zero, nil, &ParseError{Vendor: h.Vendor, Kind: ErrMalformed, Cause: errInvalidUTF8}
 	}
-	event, err := h.Parse(r, body)
+	event, err := h.Parse(r.Header, body)
 	return event, body, err
 }
 
@@ -106,16 +114,31 @@ func (h *Handler[E]) deliver(ctx context.Context, event E) (err error) {
 	return h.Deliver(ctx, event)
 }
 
+// misconfigured carries a Handler's Broken error: our side failed, so 500.
+type misconfigured struct{ err error }
+
+func (m *misconfigured) Error() string { return "misconfigured: " + m.err.Error() }
+func (m *misconfigured) Unwrap() error { return m.err }
+
 // reject answers a request that failed before the callback.
 func (h *Handler[E]) reject(w http.ResponseWriter, r *http.Request, err error) {
 	status := StatusFor(err)
 	switch status {
 	case http.StatusMethodNotAllowed:
-		w.Header().Set("Allow", http.MethodPost)
+		if w.Header().Get("Allow") == "" { // CORS allows OPTIONS too
+			w.Header().Set("Allow", http.MethodPost)
+		}
 	case http.StatusUnauthorized:
 		if h.Challenge != "" {
 			w.Header().Set("WWW-Authenticate", h.Challenge)
 		}
+	}
+	var broken *misconfigured
+	if errors.As(err, &broken) {
+		// LogBroken said it at ERROR once; each refusal is a warning.
+		h.logger().WarnContext(r.Context(), "webhook refused: handler misconfigured", "vendor", h.Vendor, "status", status, "error", broken.err)
+		writeJSON(w, status, `{"error":"internal error"}`)
+		return
 	}
 	h.logger().InfoContext(r.Context(), "webhook rejected", "vendor", h.Vendor, "status", status, "error", err)
 	if status == http.StatusServiceUnavailable {
@@ -173,4 +196,17 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 		return nil, fmt.Errorf("%w: reading body: %v", ErrMalformed, err)
 	}
 	return body, nil
+}
+
+// LogBroken logs once, at ERROR, that a vendor's handler is built with a
+// configuration error and will answer every delivery 500 (see Broken). It
+// does nothing for a nil err.
+func LogBroken(logger *slog.Logger, vendor string, err error) {
+	if err == nil {
+		return
+	}
+	if logger == nil {
+		logger = slog.Default()
+	}
+	logger.Error(vendor+" handler will answer every delivery 500", "vendor", vendor, "error", err)
 }

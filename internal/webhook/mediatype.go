@@ -3,6 +3,7 @@ package webhook
 import (
 	"fmt"
 	"mime"
+	"net/http"
 	"strings"
 )
 
@@ -35,4 +36,14 @@ func IsJSONMediaType(mediaType string) bool {
 	}
 	sub, ok := strings.CutPrefix(mediaType, "application/")
 	return ok && len(sub) > len("+json") && strings.HasSuffix(sub, "+json")
+}
+
+// CheckHeader checks what a request's header says of its body: a
+// Content-Type the vendor sends (JSON, or one of extra) and no
+// Content-Encoding. Every vendor's ParseRequest starts with it.
+func CheckHeader(header http.Header, extra ...string) error {
+	if err := CheckMediaType(header.Get("Content-Type"), extra...); err != nil {
+		return err
+	}
+	return CheckContentEncoding(header)
 }

@@ -55,8 +55,8 @@ func TestSignRoundTripsThroughVerify(t *testing.T) {
 
 	verifier, err := learnink.NewVerifier(learnink.WithSecrets(secret), learnink.WithClock(func() time.Time { return now }))
 	require.NoError(t, err)
-	assert.NoError(t, verifier.Verify(body, header))
-	assert.ErrorIs(t, verifier.Verify(append(body, ' '), header), learnink.ErrUnauthorized, "a changed body fails")
+	assert.NoError(t, verifier.Verify(header, body))
+	assert.ErrorIs(t, verifier.Verify(header, append(body, ' ')), learnink.ErrUnauthorized, "a changed body fails")
 }
 
 func TestSignRejectsABadSecretWithoutQuotingIt(t *testing.T) {

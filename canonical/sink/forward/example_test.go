@@ -21,7 +21,7 @@ func Example() {
 	verifier, _ := learnink.NewVerifier(learnink.WithSecrets(secret))
 	service := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		body, _ := io.ReadAll(io.LimitReader(req.Body, 1<<20))
-		if err := verifier.Verify(body, req.Header); err != nil {
+		if err := verifier.Verify(req.Header, body); err != nil {
 			http.Error(w, "bad signature", http.StatusUnauthorized)
 			return
 		}

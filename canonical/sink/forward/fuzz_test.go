@@ -63,7 +63,7 @@ func FuzzRequest(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := verifier.Verify(data, req.Header); err != nil {
+		if err := verifier.Verify(req.Header, data); err != nil {
 			t.Fatalf("the signature does not verify: %v", err)
 		}
 	})

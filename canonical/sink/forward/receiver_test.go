@@ -48,7 +48,7 @@ func newReceiver(t *testing.T) *receiver {
 			err = official.Verify(body, req.Header)
 		}
 		if err == nil {
-			err = ours.Verify(body, req.Header)
+			err = ours.Verify(req.Header, body)
 		}
 		r.mu.Lock()
 		defer r.mu.Unlock()
