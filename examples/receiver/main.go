@@ -18,6 +18,12 @@
 // An event delivered again (the same canonical id) is answered 200 and not
 // printed again, unless -dedup=false. With -format cloudevents each line is
 // the event's CloudEvents 1.0 structured form instead of the canonical event.
+//
+// Under hostile senders: at most -max-conns connections are open, idle ones
+// yielding first (connlimit.go); a request with both Content-Length and
+// Transfer-Encoding is refused (framing.go); an event is answered 200 only
+// once its whole line is out, within -write-timeout, and stdout on
+// /dev/null stops start-up (output*.go).
 package main
 
 import (
@@ -67,6 +73,10 @@ type config struct {
 	allowOrigins listFlag
 	// toolzzLocation reads Toolzz's zone-less times; UTC unless set.
 	toolzzLocation *time.Location
+	// maxConns caps the open connections (see connLimiter).
+	maxConns int
+	// writeTimeout bounds a request from its headers to its answer.
+	writeTimeout time.Duration
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -95,6 +105,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
+	fs.IntVar(&cfg.maxConns, "max-conns", 1024, "most connections open at once; at the cap, idle ones are closed first")
+	fs.DurationVar(&cfg.writeTimeout, "write-timeout", defaultTimeouts.write, "how long a request may take from its headers to its answer; an event not printed in time is answered 500")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -104,6 +116,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-toolzz-location: %w", err)
 	}
 	cfg.toolzzLocation = loc
+	if cfg.maxConns < 1 {
+		return cfg, fmt.Errorf("-max-conns must be at least 1, not %d", cfg.maxConns)
+	}
+	if cfg.writeTimeout <= 0 {
+		return cfg, fmt.Errorf("-write-timeout must be positive, not %s", cfg.writeTimeout)
+	}
 	if cfg.basicAuth != "" && !strings.Contains(cfg.basicAuth, ":") {
 		return cfg, errors.New("-basic-auth must be user:pass")
 	}
@@ -120,8 +138,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 
 // newDeliver returns the callback every route hands canonical events to:
 // print the line, behind de-duplication when it is on.
-func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Event) error {
-	out := &lineWriter{w: stdout, format: cfg.format}
+func newDeliver(cfg config, stdout lineOutput) func(context.Context, canonical.Event) error {
+	out := &lineWriter{out: stdout, format: cfg.format}
 	if !cfg.dedup {
 		return out.print
 	}
@@ -134,14 +152,20 @@ type timeouts struct {
 }
 
 // defaultTimeouts are the receiver's: a webhook body is small, so 30 s to
-// send it is generous, and headers get 5 s.
-var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: 120 * time.Second}
+// send it is generous, and headers get 5 s. A keep-alive connection may
+// wait 30 s for its next request: long enough for a vendor's burst of
+// deliveries to reuse it, short enough that a burst's leftovers free their
+// slots and descriptors soon (at -max-conns, idle ones are closed anyway).
+var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: 30 * time.Second}
 
 // newServer is the receiver's http.Server: every timeout set, headers capped
-// at 64 KiB, and the server's own errors logged through logger.
+// at 64 KiB, requests with ambiguous framing refused, each handler given a
+// deadline before the write timeout, and the server's own errors logged
+// through logger. Every request reaches h, even OPTIONS *, so that
+// ambiguousFraming sees them all.
 func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
-	return &http.Server{
-		Handler:           h,
+	srv := &http.Server{
+		Handler:           ambiguousFraming(withDeadline(h, t.write-t.write/10)),
 		ReadHeaderTimeout: t.readHeader,
 		ReadTimeout:       t.read,
 		WriteTimeout:      t.write,
@@ -149,6 +173,20 @@ func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	srv.ConnContext = rememberFramedConn
+	srv.DisableGeneralOptionsHandler = true
+	return srv
+}
+
+// withDeadline gives every request's context a deadline d after its headers
+// were read, before the server's write timeout, so that a callback that
+// cannot finish in time still gets its 5xx out.
+func withDeadline(h http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // run serves until ctx is done, then shuts down, letting requests in flight
@@ -159,11 +197,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	listener, err := net.Listen("tcp", cfg.addr)
+	out, restoreStdout, err := newOutput(stdout)
 	if err != nil {
 		return err
 	}
-	srv := newServer(newMux(cfg, newDeliver(cfg, stdout), logger), logger, defaultTimeouts)
+	defer restoreStdout()
+	listen, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	t := defaultTimeouts
+	t.write = cfg.writeTimeout
+	srv := newServer(newMux(cfg, newDeliver(cfg, out), logger), logger, t)
+	listener := limitConns(framedListener{listen}, cfg.maxConns, srv, logger)
 	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {
 		ready <- listener.Addr().String()
