@@ -92,6 +92,9 @@ func (c *framedConn) watch(b []byte) {
 		b = b[i+1:]
 		c.headerLine(bytes.TrimSuffix(c.line, []byte("\r")))
 		c.line = c.line[:0]
+		if cap(c.line) > 4<<10 {
+			c.line = nil // do not keep a long line's buffer for the connection's life
+		}
 	}
 }
 
