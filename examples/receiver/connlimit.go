@@ -1,10 +1,12 @@
 package main
 
 import (
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -14,14 +16,21 @@ import (
 // sender (slowloris) is cut off anyway after ReadHeaderTimeout.
 const newConnGrace = time.Second
 
+// slowBodyGrace is how long a request's body may take to arrive before, at
+// the connection cap, its connection may be closed to make room. A webhook
+// body of a few KiB arrives within a round trip, 4 MiB in about 3 s at
+// 10 Mbit/s; a slow-body sender is cut off anyway after ReadTimeout (30 s).
+const slowBodyGrace = 2 * time.Second
+
 // connLimiter is a listener that keeps at most max connections open. At the
 // cap it makes room before accepting another: it closes the connection idle
-// the longest (a keep-alive connection waiting for its next request), or
-// else the oldest one still sending its first headers after newConnGrace. A
-// connection whose request is being read or served is never closed; when
-// every connection is one of those, accepting waits (the kernel's listen
-// backlog holds newcomers) until one ends. So one sender's idle or slow
-// connections cannot keep a real delivery out.
+// the longest (a keep-alive connection waiting for its next request), else
+// the oldest one still sending its first headers after newConnGrace, else
+// the one whose body has been arriving the longest, past slowBodyGrace. A
+// connection whose request has arrived and is being served is never
+// closed; when every connection is one of those, accepting waits (the
+// kernel's listen backlog holds newcomers) until one ends. So one sender's
+// idle or slow connections cannot keep a real delivery out.
 //
 // Its track method must be the http.Server's ConnState hook.
 type connLimiter struct {
@@ -108,12 +117,12 @@ func (l *connLimiter) makeRoom() error {
 }
 
 // pickVictim returns the connection to close to make room: the one idle
-// the longest, else the oldest new one past newConnGrace. With none, it
-// says how long to wait before a new one passes its grace (or a second,
-// when there is no new connection at all). Call it with mu held.
+// the longest, else the oldest new one past newConnGrace, else the slowest
+// body past slowBodyGrace. With none, it says how long to wait before one
+// passes its grace (at most a second). Call it with mu held.
 func (l *connLimiter) pickVictim(now time.Time) (*limitedConn, time.Duration) {
-	var idle, fresh *limitedConn
-	var idleSince, freshSince time.Time
+	var idle, fresh, slow *limitedConn
+	var idleSince, freshSince, slowSince time.Time
 	for c, s := range l.conns {
 		switch s.state {
 		case http.StateIdle:
@@ -124,18 +133,31 @@ func (l *connLimiter) pickVictim(now time.Time) (*limitedConn, time.Duration) {
 			if fresh == nil || s.since.Before(freshSince) {
 				fresh, freshSince = c, s.since
 			}
+		case http.StateActive:
+			if since, ok := c.bodyArriving(); ok && (slow == nil || since.Before(slowSince)) {
+				slow, slowSince = c, since
+			}
 		}
 	}
 	if idle != nil {
 		return idle, 0
 	}
-	if fresh == nil {
-		return nil, time.Second
+	wait := time.Second
+	if fresh != nil {
+		if left := newConnGrace - now.Sub(freshSince); left > 0 {
+			wait = min(wait, left)
+		} else {
+			return fresh, 0
+		}
 	}
-	if age := now.Sub(freshSince); age >= newConnGrace {
-		return fresh, 0
+	if slow != nil {
+		if left := slowBodyGrace - now.Sub(slowSince); left > 0 {
+			wait = min(wait, left)
+		} else {
+			return slow, 0
+		}
 	}
-	return nil, newConnGrace - now.Sub(freshSince)
+	return nil, wait
 }
 
 // noteEviction counts a connection closed to make room and logs the count
@@ -210,6 +232,47 @@ type limitedConn struct {
 	limiter *connLimiter
 	once    sync.Once
 	err     error
+	// bodySince is when a handler began on a request whose body has not
+	// all arrived (UnixNano); 0 when there is none. See watchBodies.
+	bodySince atomic.Int64
+}
+
+// bodyArriving reports whether the connection's request body is still
+// arriving, and since when.
+func (c *limitedConn) bodyArriving() (time.Time, bool) {
+	since := c.bodySince.Load()
+	return time.Unix(0, since), since != 0
+}
+
+// watchBodies marks each request's connection from the start of its
+// handler until its body has been read to the end, so that at the cap a
+// slow body can be told from a request being served.
+func watchBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		lc, ok := connOf[*limitedConn](r.Context())
+		if !ok || r.Body == nil || r.Body == http.NoBody {
+			next.ServeHTTP(w, r)
+			return
+		}
+		lc.bodySince.Store(time.Now().UnixNano())
+		defer lc.bodySince.Store(0)
+		r.Body = &bodyEndWatch{ReadCloser: r.Body, conn: lc}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// bodyEndWatch clears its connection's bodySince when the body ends.
+type bodyEndWatch struct {
+	io.ReadCloser
+	conn *limitedConn
+}
+
+func (b *bodyEndWatch) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil {
+		b.conn.bodySince.Store(0)
+	}
+	return n, err
 }
 
 // Close closes the connection once and frees its slot.

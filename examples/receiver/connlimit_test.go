@@ -179,3 +179,31 @@ func TestMaxConnsFlag(t *testing.T) {
 	assert.ErrorContains(t, err, "-write-timeout must be positive")
 	assert.Less(t, defaultTimeouts.idle, 120*time.Second, "idle keep-alive connections live shorter than the 120 s they had")
 }
+
+// TestSlowBodySendersAtTheCap: when every connection is a sender that sent
+// its headers and trickles its body, a real delivery gets its 200 after
+// slowBodyGrace (2 s), not after ReadTimeout (30 s): the body arriving the
+// longest is cut off to make room.
+func TestSlowBodySendersAtTheCap(t *testing.T) {
+	const maxConns = 32
+	var stdout safeBuffer
+	addr := startRun(t, &stdout, io.Discard, "-max-conns", "32").addr
+	slow := make([]net.Conn, maxConns)
+	for i := range slow {
+		c, err := net.Dial("tcp", addr)
+		require.NoError(t, err)
+		t.Cleanup(func() { c.Close() })
+		_, err = io.WriteString(c, "POST /webhooks/mcg HTTP/1.1\r\nHost: receiver\r\nContent-Type: application/json\r\n"+
+			"Content-Length: 100000\r\n\r\n{")
+		require.NoError(t, err)
+		slow[i] = c
+	}
+	time.Sleep(100 * time.Millisecond) // all accepted, all reading their bodies
+
+	status, took := deliverOnce(t, addr)
+	assert.Equal(t, http.StatusOK, status)
+	assert.Less(t, took, slowBodyGrace+2*time.Second)
+	assert.Contains(t, stdout.String(), `"type":"course.completed"`)
+	assert.Less(t, stillOpen(slow), maxConns, "a slow body made room")
+	t.Logf("%d slow-body senders at the cap: a delivery answered in %s", maxConns, took.Round(time.Millisecond))
+}

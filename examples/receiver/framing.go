@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"net"
 	"net/http"
 	"strconv"
@@ -166,32 +165,13 @@ func (l framedListener) Accept() (net.Conn, error) {
 	return newFramedConn(c), nil
 }
 
-type framedConnKey struct{}
-
-// rememberFramedConn is the http.Server's ConnContext hook: it keeps the
-// connection's framedConn, found through any wrapper with a NetConn method.
-func rememberFramedConn(ctx context.Context, c net.Conn) context.Context {
-	for c != nil {
-		if fc, ok := c.(*framedConn); ok {
-			return context.WithValue(ctx, framedConnKey{}, fc)
-		}
-		inner, ok := c.(interface{ NetConn() net.Conn })
-		if !ok {
-			break
-		}
-		c = inner.NetConn()
-	}
-	return ctx
-}
-
 // ambiguousFraming answers 400 and closes the connection for a request that
 // sent both Content-Length and Transfer-Encoding (or Transfer-Encoding in
 // HTTP/1.0, whose framing RFC 9112 §6.1 calls faulty), and closes the
 // connection after any chunked request, whose end framedConn cannot follow.
 func ambiguousFraming(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fc, _ := r.Context().Value(framedConnKey{}).(*framedConn)
-		if fc != nil && fc.serveNext() {
+		if fc, ok := connOf[*framedConn](r.Context()); ok && fc.serveNext() {
 			w.Header().Set("Connection", "close")
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusBadRequest)

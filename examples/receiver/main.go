@@ -165,7 +165,7 @@ var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 30 * time.Seco
 // ambiguousFraming sees them all.
 func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
 	srv := &http.Server{
-		Handler:           ambiguousFraming(withDeadline(h, t.write-t.write/10)),
+		Handler:           ambiguousFraming(watchBodies(withDeadline(h, t.write-t.write/10))),
 		ReadHeaderTimeout: t.readHeader,
 		ReadTimeout:       t.read,
 		WriteTimeout:      t.write,
@@ -173,7 +173,7 @@ func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	srv.ConnContext = rememberFramedConn
+	srv.ConnContext = rememberConn
 	srv.DisableGeneralOptionsHandler = true
 	return srv
 }
