@@ -89,7 +89,7 @@ func (l *connLimiter) Accept() (net.Conn, error) {
 }
 
 // makeRoom returns once fewer than max connections are open, closing an
-// idle or stale new one when it can and waiting otherwise.
+// idle, stale new or slow-body one when it can and waiting otherwise.
 func (l *connLimiter) makeRoom() error {
 	for {
 		l.mu.Lock()

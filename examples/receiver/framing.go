@@ -175,7 +175,7 @@ func ambiguousFraming(next http.Handler) http.Handler {
 			w.Header().Set("Connection", "close")
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusBadRequest)
-			_, _ = w.Write([]byte(`{"error":"Content-Length and Transfer-Encoding both sent: the request's length is ambiguous"}` + "\n"))
+			_, _ = w.Write([]byte(`{"error":"the request's length is ambiguous: Content-Length and Transfer-Encoding both sent, or Transfer-Encoding in HTTP/1.0"}` + "\n"))
 			return
 		}
 		if len(r.TransferEncoding) > 0 {

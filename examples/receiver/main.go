@@ -216,10 +216,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
+	var stopped error
 	select {
 	case err := <-served:
 		return err
 	case <-ctx.Done():
+	case <-readerGone(out):
+		stopped = errStdoutReaderGone
+		logger.Error("stdout's reader is gone (broken pipe); no event can be printed any more")
 	}
 	logger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -230,5 +234,5 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	return nil
+	return stopped
 }

@@ -23,6 +23,21 @@ const (
 var errStdoutDevNull = errors.New("stdout is /dev/null (closed at start, which Go reopens as /dev/null, or redirected there): " +
 	"every event would be answered 200 and lost; send stdout to a file or a pipe")
 
+// errStdoutReaderGone is why the receiver stops when stdout is a pipe whose
+// reader has gone: nothing can be printed any more. (Go's own stdout would
+// kill the process with SIGPIPE; the receiver shuts down instead, answering
+// what is in flight 500.)
+var errStdoutReaderGone = errors.New("stdout: broken pipe, its reader is gone")
+
+// readerGone returns a channel closed once out can never be written again
+// (a pipe whose reader has gone); nil, which never fires, for other outputs.
+func readerGone(out lineOutput) <-chan struct{} {
+	if g, ok := out.(interface{ gone() <-chan struct{} }); ok {
+		return g.gone()
+	}
+	return nil
+}
+
 // lineWriter prints events as JSON lines: the canonical event, or its
 // CloudEvents structured form. The output writes each line whole or not at
 // all, one at a time, and before the handler answers.

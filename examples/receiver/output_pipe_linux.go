@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unsafe"
@@ -32,6 +33,19 @@ type pipeOutput struct {
 	capacity int    // the pipe's buffer size
 	maxSize  int    // the largest size the pipe may be grown to
 	pending  []byte // the rest of a line cut midway
+	// broken is closed when a write finds the reader gone (EPIPE).
+	broken     chan struct{}
+	brokenOnce sync.Once
+}
+
+func (o *pipeOutput) gone() <-chan struct{} { return o.broken }
+
+// noteBroken closes broken on the first EPIPE.
+func (o *pipeOutput) noteBroken(err error) error {
+	if errors.Is(err, syscall.EPIPE) {
+		o.brokenOnce.Do(func() { close(o.broken) })
+	}
+	return err
 }
 
 // Linux fcntl commands for a pipe's buffer size.
@@ -43,7 +57,7 @@ const (
 
 // newPipeOutput sets f non-blocking; the returned function restores it.
 func newPipeOutput(f *os.File) (lineOutput, func(), error) {
-	o := &pipeOutput{f: f, lock: newCtxLock(), maxSize: pipeMaxSize()}
+	o := &pipeOutput{f: f, lock: newCtxLock(), maxSize: pipeMaxSize(), broken: make(chan struct{})}
 	var wasNonblocking bool
 	err := o.control(func(fd int) error {
 		flags, err := fcntl(fd, syscall.F_GETFL, 0)
@@ -117,7 +131,7 @@ func (o *pipeOutput) writeWhole(ctx context.Context, line []byte) error {
 			// write; finish the line rather than leave a fragment.
 			return o.finish(ctx, line[n:])
 		case !errors.Is(err, syscall.EAGAIN):
-			return err
+			return o.noteBroken(err)
 		}
 		if err := wait.sleep(ctx); err != nil {
 			return err
@@ -152,7 +166,7 @@ func (o *pipeOutput) writeSome(ctx context.Context, b []byte) (int, error) {
 			continue
 		}
 		if err != nil && !errors.Is(err, syscall.EAGAIN) {
-			return written, err
+			return written, o.noteBroken(err)
 		}
 		if err := wait.sleep(ctx); err != nil {
 			return written, err

@@ -367,3 +367,27 @@ func TestLineLongerThanThePipe(t *testing.T) {
 		t.Fatal("the printed lines did not arrive")
 	}
 }
+
+// TestStdoutReaderGoneStopsTheReceiver: once stdout's reader has gone, the
+// delivery that finds it out is answered 500 and the receiver shuts down
+// with an error, rather than answer 500 forever (or, as Go's own stdout
+// does, die of SIGPIPE with requests in flight).
+func TestStdoutReaderGoneStopsTheReceiver(t *testing.T) {
+	t.Parallel()
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	t.Cleanup(func() { w.Close() })
+	var stderr safeBuffer
+	srv := startRun(t, w, &stderr)
+	require.NoError(t, r.Close())
+
+	status, _ := postLearner(t, srv.addr, 1, 0)
+	assert.Equal(t, http.StatusInternalServerError, status)
+	select {
+	case <-srv.done:
+		assert.ErrorIs(t, srv.err, errStdoutReaderGone)
+	case <-time.After(15 * time.Second):
+		t.Fatal("the receiver kept running with nobody to print to")
+	}
+	assert.Contains(t, stderr.String(), "stdout's reader is gone")
+}
