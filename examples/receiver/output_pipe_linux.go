@@ -27,6 +27,10 @@ import (
 //     the rest of that line is written before any other line, so the
 //     stream stays whole lines, and that event, answered 5xx, appears once
 //     here and again when the vendor retries (the same id).
+//
+// O_NONBLOCK belongs to the pipe's open file, which other writers the shell
+// started on the same pipe share; it is put back when the receiver stops
+// (not after a SIGKILL).
 type pipeOutput struct {
 	f        *os.File
 	lock     ctxLock
