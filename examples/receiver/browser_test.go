@@ -61,7 +61,7 @@ func TestBrowserPostsEasygeneratorResult(t *testing.T) {
 	defer page.Close()
 	cfg, err := parseFlags([]string{"-allow-origin", page.URL}, io.Discard)
 	require.NoError(t, err)
-	mux := newMux(cfg, newDeliver(cfg, writerOut(&stdout)), slog.New(slog.DiscardHandler))
+	mux := newMux(cfg, newDeliver(cfg, &stdout), slog.New(slog.DiscardHandler))
 	receiver := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodOptions {
 			preflights.Add(1)

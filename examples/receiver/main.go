@@ -57,11 +57,15 @@ func main() {
 
 // config is what the command line sets.
 type config struct {
-	addr      string
-	format    string
-	dedup     bool
-	dedupSize int
-	dedupAge  time.Duration
+	// maxConns caps the open connections (see connLimiter).
+	maxConns int
+	// writeTimeout bounds a request from its headers to its answer.
+	writeTimeout time.Duration
+	addr         string
+	format       string
+	dedup        bool
+	dedupSize    int
+	dedupAge     time.Duration
 	// learninkSecrets are LearnInk's whsec_ secrets; none means unsigned
 	// deliveries are accepted (development only).
 	learninkSecrets listFlag
@@ -73,10 +77,6 @@ type config struct {
 	allowOrigins listFlag
 	// toolzzLocation reads Toolzz's zone-less times; UTC unless set.
 	toolzzLocation *time.Location
-	// maxConns caps the open connections (see connLimiter).
-	maxConns int
-	// writeTimeout bounds a request from its headers to its answer.
-	writeTimeout time.Duration
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -98,6 +98,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	var cfg config
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.IntVar(&cfg.maxConns, "max-conns", 1024, "most connections open at once; at the cap, idle ones are closed first")
+	fs.DurationVar(&cfg.writeTimeout, "write-timeout", defaultTimeouts.write, "how long a request may take from its headers to its answer; an event not printed in time is answered 500")
 	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
 	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
 	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
@@ -105,8 +107,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
-	fs.IntVar(&cfg.maxConns, "max-conns", 1024, "most connections open at once; at the cap, idle ones are closed first")
-	fs.DurationVar(&cfg.writeTimeout, "write-timeout", defaultTimeouts.write, "how long a request may take from its headers to its answer; an event not printed in time is answered 500")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
@@ -116,12 +116,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-toolzz-location: %w", err)
 	}
 	cfg.toolzzLocation = loc
-	if cfg.maxConns < 1 {
-		return cfg, fmt.Errorf("-max-conns must be at least 1, not %d", cfg.maxConns)
-	}
-	if cfg.writeTimeout <= 0 {
-		return cfg, fmt.Errorf("-write-timeout must be positive, not %s", cfg.writeTimeout)
-	}
 	if cfg.basicAuth != "" && !strings.Contains(cfg.basicAuth, ":") {
 		return cfg, errors.New("-basic-auth must be user:pass")
 	}
@@ -133,12 +127,24 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)
 	}
+	if cfg.maxConns < 1 {
+		return cfg, fmt.Errorf("-max-conns must be at least 1, not %d", cfg.maxConns)
+	}
+	if cfg.writeTimeout <= 0 {
+		return cfg, fmt.Errorf("-write-timeout must be positive, not %s", cfg.writeTimeout)
+	}
 	return cfg, nil
 }
 
 // newDeliver returns the callback every route hands canonical events to:
-// print the line, behind de-duplication when it is on.
-func newDeliver(cfg config, stdout lineOutput) func(context.Context, canonical.Event) error {
+// print the line, behind de-duplication when it is on. stdout is written as
+// it comes (a test's buffer); run hands deliverTo the output newOutput chose.
+func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Event) error {
+	return deliverTo(cfg, &writerOutput{w: stdout, lock: newCtxLock()})
+}
+
+// deliverTo is newDeliver printing to out.
+func deliverTo(cfg config, stdout lineOutput) func(context.Context, canonical.Event) error {
 	out := &lineWriter{out: stdout, format: cfg.format}
 	if !cfg.dedup {
 		return out.print
@@ -208,7 +214,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 	t := defaultTimeouts
 	t.write = cfg.writeTimeout
-	srv := newServer(newMux(cfg, newDeliver(cfg, out), logger), logger, t)
+	srv := newServer(newMux(cfg, deliverTo(cfg, out), logger), logger, t)
 	listener := limitConns(framedListener{listen}, cfg.maxConns, srv, logger)
 	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {

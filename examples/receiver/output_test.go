@@ -289,7 +289,7 @@ func TestCanceledRequestIsNotPrinted(t *testing.T) {
 	defer f.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	for _, out := range []lineOutput{newFileOutput(f), writerOut(f)} {
+	for _, out := range []lineOutput{newFileOutput(f), &writerOutput{w: f, lock: newCtxLock()}} {
 		assert.ErrorIs(t, out.writeLine(ctx, []byte("{}\n")), context.Canceled)
 	}
 	got, err := os.ReadFile(path)

@@ -62,7 +62,7 @@ func defaultConfig(t *testing.T) config {
 
 func newTestServer(t *testing.T, cfg config, stdout io.Writer) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(newMux(cfg, newDeliver(cfg, writerOut(stdout)), slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(newMux(cfg, newDeliver(cfg, stdout), slog.New(slog.DiscardHandler)))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -313,6 +313,3 @@ func TestSharedEndpointDeduplicatesAcrossRoutes(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
 }
-
-// writerOut is the output of a test that reads what was printed from w.
-func writerOut(w io.Writer) lineOutput { return &writerOutput{w: w, lock: newCtxLock()} }

@@ -128,7 +128,7 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 	cfg := defaultConfig(t)
 	short := defaultTimeouts
 	short.read = 2 * time.Second
-	srv := newServer(newMux(cfg, newDeliver(cfg, writerOut(&stdout)), slog.New(slog.DiscardHandler)), slog.New(slog.DiscardHandler), short)
+	srv := newServer(newMux(cfg, newDeliver(cfg, &stdout), slog.New(slog.DiscardHandler)), slog.New(slog.DiscardHandler), short)
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	go func() { _ = srv.Serve(listener) }()
