@@ -61,11 +61,12 @@ type config struct {
 	maxConns int
 	// writeTimeout bounds a request from its headers to its answer.
 	writeTimeout time.Duration
-	addr         string
-	format       string
-	dedup        bool
-	dedupSize    int
-	dedupAge     time.Duration
+
+	addr      string
+	format    string
+	dedup     bool
+	dedupSize int
+	dedupAge  time.Duration
 	// learninkSecrets are LearnInk's whsec_ secrets; none means unsigned
 	// deliveries are accepted (development only).
 	learninkSecrets listFlag
