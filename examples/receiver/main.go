@@ -18,6 +18,12 @@
 // An event delivered again (the same canonical id) is answered 200 and not
 // printed again, unless -dedup=false. With -format cloudevents each line is
 // the event's CloudEvents 1.0 structured form instead of the canonical event.
+//
+// Under hostile senders: at most -max-conns connections are open, idle ones
+// yielding first (connlimit.go); a request with both Content-Length and
+// Transfer-Encoding is refused (framing.go); an event is answered 200 only
+// once its whole line is out, within -write-timeout, and stdout on
+// /dev/null stops start-up (output*.go).
 package main
 
 import (
@@ -51,6 +57,11 @@ func main() {
 
 // config is what the command line sets.
 type config struct {
+	// maxConns caps the open connections (see connLimiter).
+	maxConns int
+	// writeTimeout bounds a request from its headers to its answer.
+	writeTimeout time.Duration
+
 	addr      string
 	format    string
 	dedup     bool
@@ -90,6 +101,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	var cfg config
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.IntVar(&cfg.maxConns, "max-conns", 1024, "most connections open at once; at the cap, idle ones are closed first")
+	fs.DurationVar(&cfg.writeTimeout, "write-timeout", defaultTimeouts.write, "how long a request may take from its headers to its answer; an event not printed in time is answered 500")
 	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
 	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
 	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers, per vendor")
@@ -121,13 +134,25 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)
 	}
+	if cfg.maxConns < 1 {
+		return cfg, fmt.Errorf("-max-conns must be at least 1, not %d", cfg.maxConns)
+	}
+	if cfg.writeTimeout <= 0 {
+		return cfg, fmt.Errorf("-write-timeout must be positive, not %s", cfg.writeTimeout)
+	}
 	return cfg, nil
 }
 
 // newDeliver returns the callback every route hands canonical events to:
-// print the line, behind de-duplication when it is on.
+// print the line, behind de-duplication when it is on. stdout is written as
+// it comes (a test's buffer); run hands deliverTo the output newOutput chose.
 func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Event) error {
-	out := &lineWriter{w: stdout, format: cfg.format}
+	return deliverTo(cfg, &writerOutput{w: stdout, lock: newCtxLock()})
+}
+
+// deliverTo is newDeliver printing to out.
+func deliverTo(cfg config, stdout lineOutput) func(context.Context, canonical.Event) error {
+	out := &lineWriter{out: stdout, format: cfg.format}
 	if !cfg.dedup {
 		return out.print
 	}
@@ -140,14 +165,20 @@ type timeouts struct {
 }
 
 // defaultTimeouts are the receiver's: a webhook body is small, so 30 s to
-// send it is generous, and headers get 5 s.
-var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: 120 * time.Second}
+// send it is generous, and headers get 5 s. A keep-alive connection may
+// wait 30 s for its next request: long enough for a vendor's burst of
+// deliveries to reuse it, short enough that a burst's leftovers free their
+// slots and descriptors soon (at -max-conns, idle ones are closed anyway).
+var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: 30 * time.Second}
 
 // newServer is the receiver's http.Server: every timeout set, headers capped
-// at 64 KiB, and the server's own errors logged through logger.
+// at 64 KiB, requests with ambiguous framing refused, each handler given a
+// deadline before the write timeout, and the server's own errors logged
+// through logger. Every request reaches h, even OPTIONS *, so that
+// ambiguousFraming sees them all.
 func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
-	return &http.Server{
-		Handler:           h,
+	srv := &http.Server{
+		Handler:           ambiguousFraming(watchBodies(withDeadline(h, t.write-t.write/10))),
 		ReadHeaderTimeout: t.readHeader,
 		ReadTimeout:       t.read,
 		WriteTimeout:      t.write,
@@ -155,6 +186,20 @@ func newServer(h http.Handler, logger *slog.Logger, t timeouts) *http.Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	srv.ConnContext = rememberConn
+	srv.DisableGeneralOptionsHandler = true
+	return srv
+}
+
+// withDeadline gives every request's context a deadline d after its headers
+// were read, before the server's write timeout, so that a callback that
+// cannot finish in time still gets its 5xx out.
+func withDeadline(h http.Handler, d time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), d)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
 }
 
 // run serves until ctx is done, then shuts down, letting requests in flight
@@ -165,21 +210,33 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	listener, err := net.Listen("tcp", cfg.addr)
+	out, restoreStdout, err := newOutput(stdout)
 	if err != nil {
 		return err
 	}
-	srv := newServer(newMux(cfg, newDeliver(cfg, stdout), logger), logger, defaultTimeouts)
+	defer restoreStdout()
+	listen, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	t := defaultTimeouts
+	t.write = cfg.writeTimeout
+	srv := newServer(newMux(cfg, deliverTo(cfg, out), logger), logger, t)
+	listener := limitConns(framedListener{listen}, cfg.maxConns, srv, logger)
 	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {
 		ready <- listener.Addr().String()
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
+	var stopped error
 	select {
 	case err := <-served:
 		return err
 	case <-ctx.Done():
+	case <-readerGone(out):
+		stopped = errStdoutReaderGone
+		logger.Error("stdout's reader is gone (broken pipe); no event can be printed any more")
 	}
 	logger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -190,5 +247,5 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	return nil
+	return stopped
 }

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"sync"
+	"os"
 
 	"github.com/lmshooks/lmshooks/canonical"
 )
@@ -17,19 +18,44 @@ const (
 	formatCloudEvents = "cloudevents"
 )
 
+// errStdoutDevNull is why the receiver refuses to start with stdout on
+// /dev/null: every event would be answered 200 and thrown away.
+var errStdoutDevNull = errors.New("stdout is /dev/null (closed at start, which Go reopens as /dev/null, or redirected there): " +
+	"every event would be answered 200 and lost; send stdout to a file or a pipe")
+
+// errStdoutReaderGone is why the receiver stops when stdout is a pipe whose
+// reader has gone: nothing can be printed any more. (Go's own stdout would
+// kill the process with SIGPIPE; the receiver shuts down instead, answering
+// what is in flight 500.)
+var errStdoutReaderGone = errors.New("stdout: broken pipe, its reader is gone")
+
+// readerGone returns a channel closed once out can never be written again
+// (a pipe whose reader has gone); nil, which never fires, for other outputs.
+func readerGone(out lineOutput) <-chan struct{} {
+	if g, ok := out.(interface{ gone() <-chan struct{} }); ok {
+		return g.gone()
+	}
+	return nil
+}
+
 // lineWriter prints events as JSON lines: the canonical event, or its
-// CloudEvents structured form. Each line is one Write under a lock, so that
-// concurrent deliveries never interleave and every line is out before the
-// handler answers.
+// CloudEvents structured form. The output writes each line whole or not at
+// all, one at a time, and before the handler answers.
 type lineWriter struct {
-	mu     sync.Mutex
-	w      io.Writer
+	out    lineOutput
 	format string
+}
+
+// lineOutput writes one whole line, or nothing, within ctx: an error means
+// the line is not in the output and will not appear in it later (except
+// where an output says otherwise), so the event may be answered 5xx.
+type lineOutput interface {
+	writeLine(ctx context.Context, line []byte) error
 }
 
 // print writes one event as one line. It has the shape of a canonical
 // callback, so that canonical.Deduplicate can wrap it.
-func (l *lineWriter) print(_ context.Context, e canonical.Event) error {
+func (l *lineWriter) print(ctx context.Context, e canonical.Event) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -47,8 +73,69 @@ func (l *lineWriter) print(_ context.Context, e canonical.Event) error {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("encoding event %s: %w", e.ID, err)
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	_, err := l.w.Write(buf.Bytes())
+	if err := l.out.writeLine(ctx, buf.Bytes()); err != nil {
+		return fmt.Errorf("printing event %s: %w", e.ID, err)
+	}
+	return nil
+}
+
+// newOutput chooses how lines reach w: a regular file is rolled back after a
+// failed write, a pipe is written without blocking, anything else (a
+// terminal, a socket, a test's buffer) is written as it comes. It refuses
+// /dev/null. The returned function undoes what newOutput changed on w.
+func newOutput(w io.Writer) (lineOutput, func(), error) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return &writerOutput{w: w, lock: newCtxLock()}, func() {}, nil
+	}
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, fmt.Errorf("stdout: %w", err)
+	}
+	if null, err := os.Stat(os.DevNull); err == nil && os.SameFile(info, null) {
+		return nil, nil, errStdoutDevNull
+	}
+	switch {
+	case info.Mode().IsRegular():
+		return newFileOutput(f), func() {}, nil
+	case info.Mode()&os.ModeNamedPipe != 0:
+		return newPipeOutput(f)
+	}
+	return &writerOutput{w: f, lock: newCtxLock()}, func() {}, nil
+}
+
+// writerOutput writes to any writer. A Write cannot be interrupted, so a
+// writer that blocks holds its request; the others give up when their
+// context ends, unwritten.
+type writerOutput struct {
+	w    io.Writer
+	lock ctxLock
+}
+
+func (o *writerOutput) writeLine(ctx context.Context, line []byte) error {
+	if err := o.lock.lock(ctx); err != nil {
+		return err
+	}
+	defer o.lock.unlock()
+	_, err := o.w.Write(line)
 	return err
 }
+
+// ctxLock is a mutex whose waiters give up when their context ends.
+type ctxLock chan struct{}
+
+func newCtxLock() ctxLock { return make(ctxLock, 1) }
+
+func (l ctxLock) lock(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	select {
+	case l <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (l ctxLock) unlock() { <-l }

@@ -46,15 +46,16 @@ type runningServer struct {
 	err  error              // what run returned, once done is closed
 }
 
-// startRun starts run on a free port; the test's cleanup stops it.
-func startRun(t *testing.T, stdout, stderr io.Writer) *runningServer {
+// startRun starts run on a free port, with any further flags; the test's
+// cleanup stops it.
+func startRun(t *testing.T, stdout, stderr io.Writer, flags ...string) *runningServer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &runningServer{stop: cancel, done: make(chan struct{})}
 	ready := make(chan string, 1)
 	go func() {
 		defer close(s.done)
-		s.err = run(ctx, []string{"-addr", "127.0.0.1:0"}, stdout, stderr, ready)
+		s.err = run(ctx, append([]string{"-addr", "127.0.0.1:0"}, flags...), stdout, stderr, ready)
 	}()
 	t.Cleanup(func() {
 		cancel()
