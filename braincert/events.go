@@ -1,6 +1,10 @@
 package braincert
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
+)
 
 // Event is one parsed BrainCert delivery: a pointer to one of the topic
 // structs below (UserCreated ... NewSale) or *Unknown. Use a type switch.
@@ -191,9 +195,4 @@ type Unknown struct {
 
 // MarshalJSON returns Body, so that an Unknown encodes as it arrived (null
 // when it has none).
-func (u Unknown) MarshalJSON() ([]byte, error) {
-	if len(u.Body) == 0 {
-		return []byte("null"), nil
-	}
-	return u.Body, nil
-}
+func (u Unknown) MarshalJSON() ([]byte, error) { return webhook.MarshalBody(u.Body) }

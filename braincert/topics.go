@@ -91,3 +91,13 @@ func (t Topic) Known() bool {
 	_, ok := newEventFor[t]
 	return ok
 }
+
+// Events lists the event names (topics, as resource + "." + action) this
+// package models, as strings; every vendor package has Events.
+func Events() []string {
+	names := make([]string, len(topicTable))
+	for i, entry := range topicTable {
+		names[i] = string(entry.topic)
+	}
+	return names
+}

@@ -112,7 +112,7 @@ func brainCertDescribe(e *Event, event braincert.Event) error {
 	switch ev := event.(type) {
 	case *braincert.UserCreated:
 		p := ev.Payload
-		e.Learner = brainCertLearner(p.UserID, p.Email, p.Name)
+		e.Learner = newLearner(p.UserID.String(), strings.TrimSpace(p.Name), p.Email)
 		e.Object = &Object{Kind: KindUser, ID: p.UserID.String(), Name: p.Name}
 	case *braincert.UserUpdated:
 		brainCertUser(e, ev.Payload)
@@ -165,7 +165,7 @@ func brainCertDescribe(e *Event, event braincert.Event) error {
 		brainCertTestCompleted(e, ev.Payload)
 	case *braincert.NewSale:
 		p := ev.Payload
-		e.Learner = brainCertLearner(braincert.ID{}, p.User.Email, p.User.FirstName)
+		e.Learner = newLearner("", strings.TrimSpace(p.User.FirstName), p.User.Email)
 		e.Object = &Object{Kind: KindOrder, ID: p.OrderID.String()}
 	case *braincert.Unknown:
 		// Only the envelope is known.
@@ -177,7 +177,7 @@ func brainCertDescribe(e *Event, event braincert.Event) error {
 
 func brainCertUser(e *Event, u braincert.User) {
 	name := fullName(u.FirstName, u.LastName)
-	e.Learner = brainCertLearner(u.ID, u.Email, name)
+	e.Learner = newLearner(u.ID.String(), strings.TrimSpace(name), u.Email)
 	e.Object = &Object{Kind: KindUser, ID: u.ID.String(), Name: name}
 }
 
@@ -254,18 +254,5 @@ func yesNo(s string) *bool {
 }
 
 func brainCertPerson(p braincert.Person) *Learner {
-	return brainCertLearner(p.ID, p.Email, fullName(p.FirstName, p.LastName))
-}
-
-// brainCertLearner builds a learner; nil when nothing about the person is
-// known. The e-mail is kept only when it is a real address.
-func brainCertLearner(id braincert.ID, email, name string) *Learner {
-	l := &Learner{ID: id.String(), Name: strings.TrimSpace(name)}
-	if isEmail(email) {
-		l.Email = email
-	}
-	if *l == (Learner{}) {
-		return nil
-	}
-	return l
+	return newLearner(p.ID.String(), fullName(p.FirstName, p.LastName), p.Email)
 }

@@ -34,7 +34,7 @@ func FromEasygenerator(event easygenerator.Event) ([]Event, error) {
 		return nil, err
 	}
 	e.OccurredAt = utc(result.FinishedOn.Time)
-	e.Learner = learnerFromID(result.LearnerID)
+	e.Learner = newLearner(result.LearnerID, "", result.LearnerID) // learnerId is often the e-mail
 	e.Object = &Object{Kind: KindCourse, ID: result.CourseID}
 	e.Result = &Result{
 		MaxScore:  ptr(easygeneratorMaxScore),

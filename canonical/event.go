@@ -86,6 +86,3 @@ type Certificate struct {
 	Issued    *bool     `json:"issued,omitempty"`
 	ExpiresAt time.Time `json:"expires_at,omitzero"`
 }
-
-// ptr returns a pointer to v, for Result's optional fields.
-func ptr[T any](v T) *T { return &v }

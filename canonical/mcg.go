@@ -2,7 +2,6 @@ package canonical
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/lmshooks/lmshooks/mcg"
 )
@@ -41,7 +40,7 @@ func mcgCardEnd(ev *mcg.CardEnd) (Event, error) {
 	}
 	a := ev.Answer
 	e.OccurredAt = utc(a.AnsweredAt.Time)
-	e.Learner = learnerFromID(ev.UniqueID)
+	e.Learner = newLearner(ev.UniqueID, "", ev.UniqueID) // uniqueId may be the e-mail
 	e.Object = &Object{Kind: KindCard, ID: a.CardID.String()}
 	e.Parent = &Object{Kind: KindCourse, ID: ev.CourseCode, Name: ev.CourseName}
 	e.Result = &Result{Score: ptr(a.Score), Passed: a.IsCorrect, Response: a.AnswerText}
@@ -59,7 +58,7 @@ func mcgCourseFinish(ev *mcg.CourseFinish) (Event, error) {
 			e.OccurredAt = t
 		}
 	}
-	e.Learner = learnerFromID(ev.UniqueID)
+	e.Learner = newLearner(ev.UniqueID, "", ev.UniqueID) // uniqueId may be the e-mail
 	e.Object = &Object{Kind: KindCourse, ID: ev.CourseCode, Name: ev.CourseName}
 	e.Result = &Result{Completed: ptr(true)}
 	return e, nil
@@ -71,7 +70,7 @@ func mcgCollectionStarted(ev *mcg.CollectionStarted) (Event, error) {
 		return Event{}, err
 	}
 	e.OccurredAt = utc(ev.StartedAt.Time)
-	e.Learner = mcgCollectionLearner(ev.Username, ev.Email, ev.Name)
+	e.Learner = newLearner(ev.Username, ev.Name, ev.Email, ev.Username)
 	e.Object = &Object{Kind: KindCollection, ID: ev.CourseCollectionID}
 	e.Result = &Result{Score: ptr(ev.Score), Progress: ptr(ev.Progress)}
 	return e, nil
@@ -82,30 +81,11 @@ func mcgCollectionCompleted(ev *mcg.CollectionCompleted) (Event, error) {
 	if err != nil {
 		return Event{}, err
 	}
-	e.Learner = mcgCollectionLearner(ev.Username, ev.Email, ev.Name)
+	e.Learner = newLearner(ev.Username, ev.Name, ev.Email, ev.Username)
 	e.Object = &Object{Kind: KindCollection, ID: ev.CourseCollectionID}
 	e.Result = &Result{Score: ptr(ev.Score), Completed: ptr(true)}
 	if ev.CertificateURL != "" {
 		e.Certificate = &Certificate{URL: ev.CertificateURL, Issued: ptr(true)}
 	}
 	return e, nil
-}
-
-// mcgCollectionLearner: Username is the learner's id (an e-mail, or a random
-// id for open collections); Email is used only when it is a real address.
-func mcgCollectionLearner(username, email, name string) *Learner {
-	l := learnerFromID(username)
-	if isEmail(email) {
-		l.Email = email
-	}
-	l.Name = name
-	return l
-}
-
-// utc returns t in UTC, or the zero time for a zero t.
-func utc(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Time{}
-	}
-	return t.UTC()
 }

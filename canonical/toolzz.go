@@ -85,7 +85,7 @@ func toolzzEnrollmentEvent(typ Type, ev toolzz.Event, data toolzz.EnrollmentData
 		return Event{}, err
 	}
 	u := data.User
-	e.Learner = toolzzLearner(u.ID, u.Name, u.Email)
+	e.Learner = newLearner(u.ID.String(), u.Name, u.Email)
 	e.Object = &Object{Kind: KindCourse, ID: data.Course.ID.String(), Name: data.Course.Name}
 	return e, nil
 }
@@ -96,15 +96,7 @@ func toolzzUserEvent(typ Type, ev toolzz.Event, id toolzz.ID, name, email string
 	if err != nil {
 		return Event{}, err
 	}
-	e.Learner = toolzzLearner(id, name, email)
+	e.Learner = newLearner(id.String(), name, email)
 	e.Object = &Object{Kind: KindUser, ID: id.String(), Name: name}
 	return e, nil
-}
-
-func toolzzLearner(id toolzz.ID, name, email string) *Learner {
-	l := &Learner{ID: id.String(), Name: name}
-	if isEmail(email) {
-		l.Email = email
-	}
-	return l
 }

@@ -46,3 +46,7 @@ type CourseResult struct {
 func (*CourseResult) EventName() string { return EventCourseFinished }
 
 func (*CourseResult) sealed() {}
+
+// Events lists the event names this package models: Easygenerator sends
+// only its course result, named here EventCourseFinished.
+func Events() []string { return []string{EventCourseFinished} }

@@ -102,12 +102,7 @@ type Unknown struct {
 }
 
 // MarshalJSON returns the body as received (null when there is none).
-func (u *Unknown) MarshalJSON() ([]byte, error) {
-	if len(u.Body) == 0 {
-		return []byte("null"), nil
-	}
-	return u.Body, nil
-}
+func (u Unknown) MarshalJSON() ([]byte, error) { return webhook.MarshalBody(u.Body) }
 
 func (*UserCourseStarted) sealed()   {}
 func (*UserCourseCompleted) sealed() {}

@@ -53,18 +53,22 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 	return webhook.Keep(event, sent), nil
 }
 
-// newEvent returns an empty event of the type, or nil for a type this
+// events is the table of the events this package models.
+var events = webhook.EventTable[Event]{
+	{Name: EventUserCourseStarted, New: func() Event { return new(UserCourseStarted) }},
+	{Name: EventUserCourseCompleted, New: func() Event { return new(UserCourseCompleted) }},
+	{Name: EventNotificationsSent, New: func() Event { return new(NotificationsSent) }},
+}
+
+// Events lists the types this package models, in the order of the vendor's
+// documentation; any other is parsed as *Unknown.
+func Events() []string { return events.Names() }
+
+// newEvent returns an empty event of the named type, or nil for a name this
 // package does not model.
 func newEvent(typ string) Event {
-	switch typ {
-	case EventUserCourseStarted:
-		return new(UserCourseStarted)
-	case EventUserCourseCompleted:
-		return new(UserCourseCompleted)
-	case EventNotificationsSent:
-		return new(NotificationsSent)
-	}
-	return nil
+	event, _ := events.New(typ)
+	return event
 }
 
 // ParseRequest parses a delivery with its HTTP header, as Handler does: it

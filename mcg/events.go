@@ -97,6 +97,10 @@ type Unknown struct {
 	Body json.RawMessage
 }
 
+// MarshalJSON returns Body, so that an Unknown encodes as it arrived (null
+// when it has none).
+func (u Unknown) MarshalJSON() ([]byte, error) { return webhook.MarshalBody(u.Body) }
+
 // EventName returns "course_answer".
 func (*CardEnd) EventName() string { return EventCourseAnswer }
 

@@ -127,6 +127,10 @@ type Unknown struct {
 	Body   json.RawMessage `json:"-"`
 }
 
+// MarshalJSON returns Body, so that an Unknown encodes as it arrived (null
+// when it has none).
+func (u Unknown) MarshalJSON() ([]byte, error) { return webhook.MarshalBody(u.Body) }
+
 func (*CourseEnrollment) sealed()     {}
 func (*CourseCompleted) sealed()      {}
 func (*TrailCompleted) sealed()       {}

@@ -82,30 +82,27 @@ var errEventNotObject = errors.New(`"event" is not an object`)
 
 var errNoSlug = errors.New(`no "event.slug" names the event`)
 
-// newEvent returns an empty event of the slug's type, or nil for a slug
-// this package does not model.
+// events is the table of the events this package models.
+var events = webhook.EventTable[Event]{
+	{Name: EventCourseEnrollment, New: func() Event { return new(CourseEnrollment) }},
+	{Name: EventCourseCompleted, New: func() Event { return new(CourseCompleted) }},
+	{Name: EventTrailCompleted, New: func() Event { return new(TrailCompleted) }},
+	{Name: EventContentCompleted, New: func() Event { return new(ContentCompleted) }},
+	{Name: EventActivityAnswered, New: func() Event { return new(ActivityAnswered) }},
+	{Name: EventCertificateIssued, New: func() Event { return new(CertificateIssued) }},
+	{Name: EventMemberCreated, New: func() Event { return new(MemberCreated) }},
+	{Name: EventMemberUpdated, New: func() Event { return new(MemberUpdated) }},
+	{Name: EventProductRedemption, New: func() Event { return new(ProductRedemption) }},
+	{Name: EventNewsletterSubscribed, New: func() Event { return new(NewsletterSubscribed) }},
+}
+
+// Events lists the slugs this package models, in the order of the vendor's
+// documentation; any other is parsed as *Unknown.
+func Events() []string { return events.Names() }
+
+// newEvent returns an empty event of the named type, or nil for a name this
+// package does not model.
 func newEvent(slug string) Event {
-	switch slug {
-	case EventCourseEnrollment:
-		return new(CourseEnrollment)
-	case EventCourseCompleted:
-		return new(CourseCompleted)
-	case EventTrailCompleted:
-		return new(TrailCompleted)
-	case EventContentCompleted:
-		return new(ContentCompleted)
-	case EventActivityAnswered:
-		return new(ActivityAnswered)
-	case EventCertificateIssued:
-		return new(CertificateIssued)
-	case EventMemberCreated:
-		return new(MemberCreated)
-	case EventMemberUpdated:
-		return new(MemberUpdated)
-	case EventProductRedemption:
-		return new(ProductRedemption)
-	case EventNewsletterSubscribed:
-		return new(NewsletterSubscribed)
-	}
-	return nil
+	event, _ := events.New(slug)
+	return event
 }

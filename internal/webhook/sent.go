@@ -129,3 +129,12 @@ func NameMember(vendor string, object []byte, name, field string) (string, error
 	}
 	return s, nil
 }
+
+// MarshalBody is every Unknown event's MarshalJSON: the body it holds, as
+// it arrived, or null when it holds none.
+func MarshalBody(body json.RawMessage) ([]byte, error) {
+	if len(body) == 0 {
+		return []byte("null"), nil
+	}
+	return body, nil
+}

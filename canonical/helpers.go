@@ -1,3 +1,5 @@
+// The small helpers every vendor's conversion shares.
+
 package canonical
 
 import (
@@ -6,15 +8,23 @@ import (
 	"net/mail"
 	"strings"
 	"sync"
+	"time"
 )
 
-// learnerFromID builds a learner from a vendor id that may be an e-mail
-// address (MCG's uniqueId, Easygenerator's learnerId): the id is always the
-// id, and also the e-mail when it is one.
-func learnerFromID(id string) *Learner {
-	l := &Learner{ID: id}
-	if isEmail(id) {
-		l.Email = id
+// newLearner is every vendor's learner: the vendor's id and the full name
+// as given, and as Email the first of emails that is a real address (the
+// contract's "e-mail only when the payload carries one"). It is nil when
+// nothing about the person is known.
+func newLearner(id, name string, emails ...string) *Learner {
+	l := &Learner{ID: id, Name: name}
+	for _, email := range emails {
+		if isEmail(email) {
+			l.Email = email
+			break
+		}
+	}
+	if *l == (Learner{}) {
+		return nil
 	}
 	return l
 }
@@ -66,3 +76,14 @@ func marshalPayload(payload any) (json.RawMessage, error) {
 const maxPooledBuffer = 64 << 10
 
 var payloadBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// utc returns t in UTC, or the zero time for a zero t.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// ptr returns a pointer to v, for Result's optional fields.
+func ptr[T any](v T) *T { return &v }
