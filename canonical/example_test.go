@@ -28,7 +28,7 @@ func ExampleFromMCG() {
 		fmt.Println(err)
 		return
 	}
-	e := events[0]
+	e := events[0] // a collection_completed always has a learner, an object, a result and (with a URL) a certificate
 	fmt.Println(e.Type, e.Learner.Email, e.Object.Kind, e.Object.ID, *e.Result.Score, e.Certificate.URL)
 	// Output:
 	// collection.completed eren@example.com collection e02ba3b3 10 https://cdn.example.com/certificate/abc
@@ -55,7 +55,16 @@ func ExampleEvent_Validate() {
 
 func ExampleHandler() {
 	handler := canonical.Handler(func(ctx context.Context, e canonical.Event) error {
-		fmt.Println(e.Vendor, e.Type, e.Learner.ID, e.Object.Kind, e.Object.ID)
+		// Learner and Object may be nil (an admin event is about no person,
+		// an unknown one about nothing the library knows).
+		who, what := "-", "-"
+		if e.Learner != nil {
+			who = e.Learner.ID
+		}
+		if e.Object != nil {
+			what = string(e.Object.Kind) + " " + e.Object.ID
+		}
+		fmt.Println(e.Vendor, e.Type, who, what)
 		return nil // a non-nil error answers 500, so the vendor sends it again
 	}, canonical.WithDedup(canonical.NewMemoryStore(10_000, 72*time.Hour)))
 	// In a service: http.Handle("/webhooks", handler)

@@ -17,11 +17,11 @@ func ExampleNewRequest() {
 			fmt.Println(done.Payload.User.Email, "completed", done.Payload.Course.Title)
 		}
 		return nil
-	}, braincert.WithBasicAuth("hooks", "s3cret"))
+	}, braincert.WithBasicAuth("hook", "s3cret"))
 
 	ex, _ := braincerttest.Lookup("course_completion.completed")
 	w := httptest.NewRecorder()
-	handler.ServeHTTP(w, braincerttest.NewRequest("/webhooks/braincert", ex, braincerttest.WithBasicAuth("hooks", "s3cret")))
+	handler.ServeHTTP(w, braincerttest.NewRequest("/webhooks/braincert", ex, braincerttest.WithBasicAuth("hook", "s3cret")))
 	fmt.Println(w.Code == http.StatusOK)
 	// Output:
 	// john.doe@example.com completed Example Course Title

@@ -27,7 +27,7 @@ import (
 )
 
 const (
-	basicAuth = "hooks:s3cret"
+	basicAuth = "hook:s3cret"
 	secret    = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 )
 
