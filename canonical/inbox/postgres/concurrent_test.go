@@ -1,0 +1,134 @@
+package postgres_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lmshooks/lmshooks/canonical/inbox"
+	"github.com/lmshooks/lmshooks/canonical/inbox/internal/storetest"
+	"github.com/lmshooks/lmshooks/canonical/inbox/postgres"
+)
+
+func openStore(t *testing.T, dsn string) *inbox.Store {
+	t.Helper()
+	s, err := postgres.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestTwoStoresStoreEachEventOnce: two receivers on one database are given
+// the same deliveries at the same moment; each event is stored once and
+// reported new by exactly one of them. Deliveries carry their events in
+// both orders, so that the two writers also meet deadlocks and retry.
+func TestTwoStoresStoreEachEventOnce(t *testing.T) {
+	dsn := testDSN(t)
+	stores := []*inbox.Store{openStore(t, dsn), openStore(t, dsn)}
+	const deliveries = 300
+	var fresh atomic.Int64
+	var wg sync.WaitGroup
+	for i := range deliveries {
+		a, b := fmt.Sprintf("two-%03d-a", i), fmt.Sprintf("two-%03d-b", (i+1)%deliveries)
+		for n, s := range stores {
+			ids := []string{a, b}
+			if n == 1 {
+				ids = []string{b, a}
+			}
+			wg.Go(func() {
+				r, err := s.Save(context.Background(), storetest.Delivery(ids...))
+				if err != nil {
+					t.Errorf("Save: %v", err)
+					return
+				}
+				fresh.Add(int64(len(r.New)))
+			})
+		}
+	}
+	wg.Wait()
+	stored := storetest.StoredIDs(t, stores[0], inbox.Filter{})
+	want := 2 * deliveries
+	if len(stored) != want || fresh.Load() != int64(want) {
+		t.Errorf("stored %d events, %d reported new; want %d of each", len(stored), fresh.Load(), want)
+	}
+	slices.Sort(stored)
+	if len(slices.Compact(stored)) != len(stored) {
+		t.Error("an event is stored twice")
+	}
+}
+
+// TestKilledConnectionsNeverAcknowledgeUnstored: while Saves run, every
+// connection of the store is killed with pg_terminate_backend, again and
+// again. A Save may fail (the handler answers 5xx and the vendor retries);
+// every Save that succeeded is stored.
+func TestKilledConnectionsNeverAcknowledgeUnstored(t *testing.T) {
+	dsn := testDSN(t)
+	u, _ := url.Parse(dsn)
+	q := u.Query()
+	q.Set("application_name", "lmshooks_killed")
+	u.RawQuery = q.Encode()
+	s := openStore(t, u.String())
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	stop := make(chan struct{})
+	var kills atomic.Int64
+	killed := make(chan struct{})
+	go func() {
+		defer close(killed)
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+			var n int64
+			if err := admin.QueryRow(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+				WHERE application_name = 'lmshooks_killed'`).Scan(&n); err == nil {
+				kills.Add(n)
+			}
+		}
+	}()
+	var acked sync.Map
+	var failures atomic.Int64
+	var wg sync.WaitGroup
+	for i := range 400 {
+		wg.Go(func() {
+			id := fmt.Sprintf("killed-%03d", i)
+			if _, err := s.Save(context.Background(), storetest.Delivery(id)); err != nil {
+				failures.Add(1)
+				return
+			}
+			acked.Store(id, true)
+		})
+	}
+	wg.Wait()
+	close(stop)
+	<-killed
+	stored := map[string]bool{}
+	for _, id := range storetest.StoredIDs(t, openStore(t, dsn), inbox.Filter{}) {
+		stored[id] = true
+	}
+	n := 0
+	acked.Range(func(id, _ any) bool {
+		n++
+		if !stored[id.(string)] {
+			t.Errorf("Save of %s succeeded but it is not stored", id)
+		}
+		return true
+	})
+	t.Logf("%d connections killed; %d Saves succeeded, %d failed", kills.Load(), n, failures.Load())
+	if kills.Load() == 0 {
+		t.Error("no connection was killed: the test tested nothing")
+	}
+}
