@@ -15,8 +15,13 @@
 //	/webhooks/toolzz         -toolzz-location reads send_at in that zone
 //	/webhooks/learnink       -learnink-secret whsec_... requires signatures
 //
-// An event delivered again (the same canonical id) is answered 200 and not
-// printed again, unless -dedup=false. With -format cloudevents each line is
+// Every accepted delivery is stored before it is answered 200: its raw body,
+// identifying headers and canonical events go to the -store, by default the
+// SQLite file lmshooks.db in the working directory (-store
+// postgres://... for PostgreSQL, -store memory to store nothing). Each
+// newly stored event is then printed; an event delivered again (the same
+// canonical id) is answered 200 and not printed again. With -store memory,
+// de-duplication is in memory only (-dedup=false turns it off). With -format cloudevents each line is
 // the event's CloudEvents 1.0 structured form instead of the canonical event.
 package main
 
@@ -37,6 +42,7 @@ import (
 	_ "time/tzdata" // -toolzz-location works on machines without a zone database
 
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/canonical/inbox"
 	"github.com/lmshooks/lmshooks/learnink"
 )
 
@@ -67,6 +73,10 @@ type config struct {
 	allowOrigins listFlag
 	// toolzzLocation reads Toolzz's zone-less times; UTC unless set.
 	toolzzLocation *time.Location
+	// store is where deliveries go: a SQLite path, a postgres:// URL or
+	// "memory"; sqliteSync is "full" or "normal".
+	store, sqliteSync string
+	retention         time.Duration
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -89,9 +99,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
-	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
-	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers")
-	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
+	fs.StringVar(&cfg.store, "store", "lmshooks.db", storeUsage)
+	fs.StringVar(&cfg.sqliteSync, "sqlite-sync", "full", "SQLite commit durability: full (survives power loss) or normal (survives a crash of the receiver; a power loss may lose the last commits)")
+	fs.DurationVar(&cfg.retention, "retention", inbox.DefaultRetention, "how long stored deliveries and events are kept, and so de-duplicated (0: forever)")
+	fs.BoolVar(&cfg.dedup, "dedup", true, "with -store memory: print an event delivered again (same canonical id) only once")
+	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "with -store memory: how many event ids de-duplication remembers")
+	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "with -store memory: how long de-duplication remembers an event id")
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
@@ -112,20 +125,26 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return cfg, err
 		}
 	}
+	if cfg.store == "" {
+		return cfg, errors.New("-store must be a SQLite file path, a postgres:// URL or memory")
+	}
+	if cfg.sqliteSync != "full" && cfg.sqliteSync != "normal" {
+		return cfg, fmt.Errorf("-sqlite-sync must be full or normal, not %q", cfg.sqliteSync)
+	}
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)
 	}
 	return cfg, nil
 }
 
-// newDeliver returns the callback every route hands canonical events to:
-// print the line, behind de-duplication when it is on.
-func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Event) error {
+// newDeliver returns the callback of every route with -store memory: print
+// each event's line, behind in-memory de-duplication when it is on.
+func newDeliver(cfg config, stdout io.Writer) func(context.Context, *canonical.Delivery) error {
 	out := &lineWriter{w: stdout, format: cfg.format}
 	if !cfg.dedup {
-		return out.print
+		return perEvent(out.print)
 	}
-	return canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print)
+	return perEvent(canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print))
 }
 
 // timeouts bound how long a slow or idle client may hold a connection.
@@ -159,12 +178,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	store, err := openInbox(ctx, cfg.store, cfg.sqliteSync, cfg.retention, logger)
+	if err != nil {
+		return err
+	}
+	deliver := newDeliver(cfg, stdout)
+	if store != nil {
+		defer store.Close() // after Shutdown: requests in flight are committed first
+		deliver = newStoreDeliver(store, cfg, stdout, logger)
+	}
 	listener, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
-	srv := newServer(newMux(cfg, newDeliver(cfg, stdout), logger), logger, defaultTimeouts)
-	logger.Info("listening", "addr", listener.Addr().String())
+	srv := newServer(newMux(cfg, deliver, logger), logger, defaultTimeouts)
+	logger.Info("listening", "addr", listener.Addr().String(), "store", storeName(cfg.store))
 	if ready != nil {
 		ready <- listener.Addr().String()
 	}
