@@ -43,6 +43,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/inbox"
+	"github.com/lmshooks/lmshooks/internal/inboxopen"
 	"github.com/lmshooks/lmshooks/learnink"
 )
 
@@ -126,7 +127,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 	}
 	if cfg.store == "" {
-		return cfg, errors.New("-store must be a SQLite file path, a postgres:// URL or memory")
+		return cfg, inboxopen.ErrEmpty
 	}
 	if cfg.sqliteSync != "full" && cfg.sqliteSync != "normal" {
 		return cfg, fmt.Errorf("-sqlite-sync must be full or normal, not %q", cfg.sqliteSync)
@@ -178,7 +179,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	store, err := openInbox(ctx, cfg.store, cfg.sqliteSync, cfg.retention, logger)
+	store, err := openInbox(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
@@ -192,7 +193,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	srv := newServer(newMux(cfg, deliver, logger), logger, defaultTimeouts)
-	logger.Info("listening", "addr", listener.Addr().String(), "store", storeName(cfg.store))
+	logger.Info("listening", "addr", listener.Addr().String(), "store", inboxopen.Name(cfg.store))
 	if ready != nil {
 		ready <- listener.Addr().String()
 	}

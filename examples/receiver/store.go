@@ -5,43 +5,24 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"strings"
-	"time"
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/inbox"
-	"github.com/lmshooks/lmshooks/canonical/inbox/postgres"
 	"github.com/lmshooks/lmshooks/canonical/inbox/sqlite"
+	"github.com/lmshooks/lmshooks/internal/inboxopen"
 )
-
-// storeMemory is the -store value that keeps nothing on disk.
-const storeMemory = "memory"
 
 // storeUsage is -store's help: it says where the data goes.
 const storeUsage = "where accepted deliveries and their events are stored before the 200: a SQLite file path " +
 	"(created if missing), a postgres:// URL, or memory (nothing stored; de-duplication in memory only, lost at exit)"
 
-// isPostgres reports whether a -store value names a PostgreSQL database.
-func isPostgres(store string) bool {
-	return strings.HasPrefix(store, "postgres://") || strings.HasPrefix(store, "postgresql://")
-}
-
-// openInbox opens the store a -store value names; nil for memory.
-func openInbox(ctx context.Context, store, sync string, retention time.Duration, logger *slog.Logger) (*inbox.Store, error) {
-	opts := []inbox.Option{inbox.WithRetention(retention), inbox.WithLogger(logger)}
-	switch {
-	case store == storeMemory:
-		return nil, nil
-	case isPostgres(store):
-		return postgres.Open(ctx, store, opts...)
-	default:
-		cfg := sqlite.Config{}
-		if sync == "normal" {
-			cfg.Synchronous = sqlite.SyncNormal
-		}
-		return cfg.Open(store, opts...)
+// openInbox opens the store of the -store flag; nil for memory.
+func openInbox(ctx context.Context, cfg config, logger *slog.Logger) (*inbox.Store, error) {
+	sync := sqlite.SyncFull
+	if cfg.sqliteSync == "normal" {
+		sync = sqlite.SyncNormal
 	}
+	return inboxopen.Open(ctx, cfg.store, sync, inbox.WithRetention(cfg.retention), inbox.WithLogger(logger))
 }
 
 // newStoreDeliver is the callback of every route with a store: save the
@@ -75,16 +56,4 @@ func perEvent(fn func(context.Context, canonical.Event) error) func(context.Cont
 		}
 		return nil
 	}
-}
-
-// storeName is a -store value fit for the log: a PostgreSQL URL without
-// its password.
-func storeName(store string) string {
-	if !isPostgres(store) {
-		return store
-	}
-	if u, err := url.Parse(store); err == nil {
-		return u.Redacted()
-	}
-	return "postgres://…"
 }
