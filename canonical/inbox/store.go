@@ -19,6 +19,7 @@ type Store struct {
 	db      *sql.DB
 	dialect *Dialect
 	cfg     config
+	stmts   statements
 
 	queue   chan *saveRequest
 	closing chan struct{} // closed by Close: stops pruning
@@ -38,8 +39,13 @@ func Open(ctx context.Context, db *sql.DB, dialect Dialect, opts ...Option) (*St
 	if err := migrate(ctx, db, &dialect); err != nil {
 		return nil, fmt.Errorf("inbox: opening the %s store: %w", dialect.Name, err)
 	}
+	stmts, err := prepare(ctx, db, &dialect)
+	if err != nil {
+		return nil, fmt.Errorf("inbox: preparing statements on the %s store: %w", dialect.Name, err)
+	}
 	cfg := newConfig(opts)
 	s := &Store{
+		stmts:   stmts,
 		db:      db,
 		dialect: &dialect,
 		cfg:     cfg,

@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -55,85 +56,114 @@ func (s *Store) write() {
 	}
 }
 
-// commit stores a batch in one transaction, each delivery behind its own
-// savepoint so that one that fails is rolled back alone; the others wait
-// for the commit. A failed BEGIN or COMMIT fails them all.
+// commit stores a batch in one transaction. It first runs the batch as it
+// is, two statements per delivery; if one delivery fails it rolls back and
+// runs the batch again with a savepoint around each delivery, so that only
+// the failing one fails and the others wait for the commit. A failed
+// BEGIN or COMMIT fails them all.
 func (s *Store) commit(batch []*saveRequest) {
 	ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
 	defer cancel()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		for _, req := range batch {
-			req.finish(Result{}, fmt.Errorf("inbox: beginning a transaction: %w", err))
-		}
-		return
-	}
-	results := make([]Result, len(batch))
-	errs := make([]error, len(batch))
-	for i, req := range batch {
+	live := batch[:0]
+	for _, req := range batch {
 		if err := req.ctx.Err(); err != nil {
-			errs[i] = err // the caller is gone: nobody waits for this answer
+			req.finish(Result{}, err) // the caller is gone: store nothing for it
 			continue
 		}
-		results[i], errs[i] = s.saveWithRetry(ctx, tx, req)
+		live = append(live, req)
 	}
-	if err := tx.Commit(); err != nil {
-		err = fmt.Errorf("inbox: committing: %w", err)
+	if len(live) == 0 {
+		return
+	}
+	results, errs, retry := s.runBatch(ctx, live, false)
+	if retry {
+		results, errs, _ = s.runBatch(ctx, live, true)
+	}
+	for i, req := range live {
+		req.finish(results[i], errs[i])
+	}
+}
+
+// runBatch runs one transaction over batch, with a savepoint per delivery
+// when isolate is set. Without it, the first failing delivery rolls the
+// transaction back and runBatch returns retry.
+func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool) (results []Result, errs []error, retry bool) {
+	results, errs = make([]Result, len(batch)), make([]error, len(batch))
+	failAll := func(err error) {
 		for i := range errs {
 			if errs[i] == nil {
 				errs[i] = err
 			}
 		}
 	}
+	tx, err := s.begin(ctx)
+	if err != nil {
+		failAll(fmt.Errorf("inbox: beginning a transaction: %w", err))
+		return results, errs, false
+	}
 	for i, req := range batch {
+		if isolate {
+			results[i], errs[i] = s.saveIsolated(ctx, tx, req)
+			continue
+		}
+		if results[i], errs[i] = s.saveDirect(ctx, tx, req); errs[i] != nil {
+			tx.Rollback()
+			return nil, nil, true
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		failAll(fmt.Errorf("inbox: committing: %w", err))
+	}
+	for i := range errs {
 		if errs[i] != nil {
 			results[i] = Result{}
 		}
-		req.finish(results[i], errs[i])
 	}
+	return results, errs, false
 }
 
-// saveWithRetry is saveOne, tried again when the dialect says its failure
-// is retryable.
-func (s *Store) saveWithRetry(ctx context.Context, tx *sql.Tx, req *saveRequest) (Result, error) {
-	var err error
-	for range maxAttempts {
-		var result Result
-		result, err = s.saveOne(ctx, tx, req)
-		if err == nil || !s.dialect.retryable(err) {
+// saveIsolated is saveDirect behind a savepoint, rolled back to when it
+// fails, and tried again when the dialect says the failure is retryable.
+func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
+	for attempt := 1; ; attempt++ {
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT delivery"); err != nil {
+			return Result{}, fmt.Errorf("inbox: savepoint: %w", err)
+		}
+		result, err := s.saveDirect(ctx, tx, req)
+		if err != nil {
+			if _, rbErr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT delivery"); rbErr != nil {
+				return Result{}, errors.Join(err, fmt.Errorf("inbox: rolling back to a savepoint: %w", rbErr))
+			}
+		}
+		if _, relErr := tx.ExecContext(ctx, "RELEASE SAVEPOINT delivery"); relErr != nil && err == nil {
+			err = fmt.Errorf("inbox: releasing a savepoint: %w", relErr)
+		}
+		if err == nil || !s.dialect.retryable(err) || attempt == maxAttempts {
 			return result, err
 		}
 	}
-	return Result{}, err
 }
 
-// saveOne stores one delivery behind a savepoint: rolled back to it when a
-// statement fails, or when every event was a duplicate (so nothing new is
-// kept).
-func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, req *saveRequest) (result Result, err error) {
-	if _, err := tx.ExecContext(ctx, "SAVEPOINT delivery"); err != nil {
-		return Result{}, fmt.Errorf("inbox: savepoint: %w", err)
-	}
-	result, err = s.insertDelivery(ctx, tx, req)
-	undo := err != nil || (len(result.New) == 0 && len(req.events) > 0 && req.storedDelivery == 0)
-	if undo {
-		if _, rbErr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT delivery"); rbErr != nil && err == nil {
-			err = fmt.Errorf("inbox: rolling back a duplicate delivery: %w", rbErr)
-		}
-		result.DeliveryID = req.storedDelivery
-	}
-	if _, relErr := tx.ExecContext(ctx, "RELEASE SAVEPOINT delivery"); relErr != nil && err == nil {
-		err = fmt.Errorf("inbox: releasing a savepoint: %w", relErr)
-	}
+// saveDirect stores one delivery and its new events; when every event was
+// stored already it deletes the delivery row again, so that a duplicate
+// delivery keeps nothing.
+func (s *Store) saveDirect(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
+	result, err := s.insertDelivery(ctx, tx, req)
 	if err != nil {
 		return Result{}, err
+	}
+	if len(result.New) == 0 && len(req.events) > 0 && req.storedDelivery == 0 {
+		if _, err := tx.deleteDelivery.ExecContext(ctx, result.DeliveryID); err != nil {
+			return Result{}, fmt.Errorf("inbox: dropping a duplicate delivery: %w", err)
+		}
+		result.DeliveryID = 0
 	}
 	return result, nil
 }
 
 // insertDelivery inserts the raw delivery and each event with ON CONFLICT
 // DO NOTHING: an event whose id is stored already inserts no row.
-func (s *Store) insertDelivery(ctx context.Context, tx *sql.Tx, req *saveRequest) (Result, error) {
+func (s *Store) insertDelivery(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
 	d := req.delivery
 	body := d.Body
 	if body == nil {
@@ -143,9 +173,7 @@ func (s *Store) insertDelivery(ctx context.Context, tx *sql.Tx, req *saveRequest
 	if result.DeliveryID != 0 {
 		return s.insertEvents(ctx, tx, req, result)
 	}
-	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO lmshooks_deliveries (vendor, received_at, content_type, header, body)
-		VALUES (?, ?, ?, ?, ?) RETURNING id`),
-		string(d.Vendor), micros(d.ReceivedAt), d.ContentType, req.header, body).Scan(&result.DeliveryID)
+	err := tx.insertDelivery.QueryRowContext(ctx, string(d.Vendor), micros(d.ReceivedAt), d.ContentType, req.header, body).Scan(&result.DeliveryID)
 	if err != nil {
 		return Result{}, fmt.Errorf("inbox: storing the delivery: %w", err)
 	}
@@ -154,7 +182,7 @@ func (s *Store) insertDelivery(ctx context.Context, tx *sql.Tx, req *saveRequest
 
 // insertEvents inserts the events of req, attached to result.DeliveryID,
 // and sorts them into result's New and Duplicates.
-func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, req *saveRequest, result Result) (Result, error) {
+func (s *Store) insertEvents(ctx context.Context, tx *batchTx, req *saveRequest, result Result) (Result, error) {
 	d := req.delivery
 	for i, e := range d.Events {
 		fresh, err := s.insertEvent(ctx, tx, result.DeliveryID, d.ReceivedAt, &e, req.events[i])
@@ -172,10 +200,8 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, req *saveRequest, 
 
 // insertEvent inserts one event of a stored delivery and reports whether it
 // was new (false: its id was stored already).
-func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, deliveryID int64, receivedAt time.Time, e *canonical.Event, encoded string) (bool, error) {
-	res, err := tx.ExecContext(ctx, s.q(`INSERT INTO lmshooks_events (id, delivery_id, vendor, type, received_at, event)
-		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
-		e.ID, deliveryID, string(e.Vendor), string(e.Type), micros(receivedAt), encoded)
+func (s *Store) insertEvent(ctx context.Context, tx *batchTx, deliveryID int64, receivedAt time.Time, e *canonical.Event, encoded string) (bool, error) {
+	res, err := tx.insertEvent.ExecContext(ctx, e.ID, deliveryID, string(e.Vendor), string(e.Type), micros(receivedAt), encoded)
 	if err != nil {
 		return false, fmt.Errorf("inbox: storing event %s: %w", e.ID, err)
 	}
@@ -184,4 +210,46 @@ func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, deliveryID int64, r
 		return false, fmt.Errorf("inbox: storing event %s: %w", e.ID, err)
 	}
 	return n == 1, nil
+}
+
+// statements are the writer's queries, prepared once on the database and
+// so once per connection (parsing them took a quarter of SQLite's time).
+type statements struct {
+	insertDelivery, insertEvent, deleteDelivery *sql.Stmt
+}
+
+func prepare(ctx context.Context, db *sql.DB, d *Dialect) (statements, error) {
+	var st statements
+	var err error
+	st.insertDelivery, err = db.PrepareContext(ctx, d.rebind(`INSERT INTO lmshooks_deliveries
+		(vendor, received_at, content_type, header, body) VALUES (?, ?, ?, ?, ?) RETURNING id`))
+	if err != nil {
+		return st, err
+	}
+	st.insertEvent, err = db.PrepareContext(ctx, d.rebind(`INSERT INTO lmshooks_events
+		(id, delivery_id, vendor, type, received_at, event) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`))
+	if err != nil {
+		return st, err
+	}
+	st.deleteDelivery, err = db.PrepareContext(ctx, d.rebind(`DELETE FROM lmshooks_deliveries WHERE id = ?`))
+	return st, err
+}
+
+// batchTx is a batch's transaction with the writer's statements bound to it.
+type batchTx struct {
+	*sql.Tx
+	insertDelivery, insertEvent, deleteDelivery *sql.Stmt
+}
+
+func (s *Store) begin(ctx context.Context) (*batchTx, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &batchTx{
+		Tx:             tx,
+		insertDelivery: tx.StmtContext(ctx, s.stmts.insertDelivery),
+		insertEvent:    tx.StmtContext(ctx, s.stmts.insertEvent),
+		deleteDelivery: tx.StmtContext(ctx, s.stmts.deleteDelivery),
+	}, nil
 }
