@@ -22,6 +22,11 @@ type Dialect struct {
 	// that two processes opening one store at once migrate it once
 	// (PostgreSQL: an advisory lock).
 	LockSchema string
+	// SkipLocked, when set, ends the relay's query for due outbox rows (the
+	// table is aliased o) so that several relays share the rows without
+	// waiting for each other (PostgreSQL: " FOR UPDATE OF o SKIP LOCKED").
+	// Without it, the database must serialise writers itself (SQLite).
+	SkipLocked string
 	// Retryable reports whether an error ended a delivery's statements in a
 	// way that trying them again can fix (a deadlock between two PostgreSQL
 	// writers). Nil means none is.

@@ -19,6 +19,7 @@ type config struct {
 	maxBatch      int
 	queue         int
 	logger        *slog.Logger
+	sinks         []string
 }
 
 func newConfig(opts []Option) config {
@@ -65,4 +66,12 @@ func WithQueue(n int) Option {
 // slog.Default()).
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) { c.logger = l }
+}
+
+// WithSinks names the sinks (sink.Sink.Name) that every new event is
+// delivered to: for each, an outbox row is committed in the same
+// transaction as the event, and a Relay delivers it. Without it nothing is
+// queued for delivery.
+func WithSinks(names ...string) Option {
+	return func(c *config) { c.sinks = append(c.sinks, names...) }
 }

@@ -43,6 +43,20 @@ var migrations = [][]string{
 			committed_at BIGINT
 		)`,
 	},
+	{ // 2: the outbox, one row per (event, sink)
+		`CREATE TABLE lmshooks_outbox (
+			event_id TEXT NOT NULL REFERENCES lmshooks_events (id) ON DELETE CASCADE,
+			sink TEXT NOT NULL,
+			state TEXT NOT NULL,
+			attempts INTEGER NOT NULL,
+			created_at BIGINT NOT NULL,
+			next_at BIGINT NOT NULL,
+			done_at BIGINT,
+			last_error TEXT,
+			PRIMARY KEY (event_id, sink)
+		)`,
+		`CREATE INDEX lmshooks_outbox_due ON lmshooks_outbox (sink, state, next_at)`,
+	},
 }
 
 // migrate creates or upgrades the schema in one transaction, or refuses a

@@ -190,6 +190,9 @@ func (s *Store) insertEvents(ctx context.Context, tx *batchTx, req *saveRequest,
 			return Result{}, err
 		}
 		if fresh {
+			if err := s.enqueueOutbox(ctx, tx, e.ID); err != nil {
+				return Result{}, err
+			}
 			result.New = append(result.New, e)
 		} else {
 			result.Duplicates = append(result.Duplicates, e)
@@ -215,7 +218,7 @@ func (s *Store) insertEvent(ctx context.Context, tx *batchTx, deliveryID int64, 
 // statements are the writer's queries, prepared once on the database and
 // so once per connection (parsing them took a quarter of SQLite's time).
 type statements struct {
-	insertDelivery, insertEvent, deleteDelivery *sql.Stmt
+	insertDelivery, insertEvent, deleteDelivery, insertOutbox *sql.Stmt
 }
 
 func prepare(ctx context.Context, db *sql.DB, d *Dialect) (statements, error) {
@@ -232,13 +235,18 @@ func prepare(ctx context.Context, db *sql.DB, d *Dialect) (statements, error) {
 		return st, err
 	}
 	st.deleteDelivery, err = db.PrepareContext(ctx, d.rebind(`DELETE FROM lmshooks_deliveries WHERE id = ?`))
+	if err != nil {
+		return st, err
+	}
+	st.insertOutbox, err = db.PrepareContext(ctx, d.rebind(`INSERT INTO lmshooks_outbox
+		(event_id, sink, state, attempts, created_at, next_at) VALUES (?, ?, 'due', 0, ?, ?) ON CONFLICT DO NOTHING`))
 	return st, err
 }
 
 // batchTx is a batch's transaction with the writer's statements bound to it.
 type batchTx struct {
 	*sql.Tx
-	insertDelivery, insertEvent, deleteDelivery *sql.Stmt
+	insertDelivery, insertEvent, deleteDelivery, insertOutbox *sql.Stmt
 }
 
 func (s *Store) begin(ctx context.Context) (*batchTx, error) {
@@ -251,5 +259,6 @@ func (s *Store) begin(ctx context.Context) (*batchTx, error) {
 		insertDelivery: tx.StmtContext(ctx, s.stmts.insertDelivery),
 		insertEvent:    tx.StmtContext(ctx, s.stmts.insertEvent),
 		deleteDelivery: tx.StmtContext(ctx, s.stmts.deleteDelivery),
+		insertOutbox:   tx.StmtContext(ctx, s.stmts.insertOutbox),
 	}, nil
 }

@@ -14,6 +14,16 @@
 // deliveries again with this version of the library and stores the events
 // that result (their signatures were checked when they were received, and
 // are not checked again against the clock), printing each new one.
+//
+// The outbox (the rows the receiver's relay delivers to sinks):
+//
+//	go run ./examples/inbox outbox  -store lmshooks.db              # rows by sink and state; due is the backlog
+//	go run ./examples/inbox dead    -store lmshooks.db [-sink lrs]  # dead rows with their last errors
+//	go run ./examples/inbox redrive -store lmshooks.db [-sink lrs]  # dead rows due again
+//	go run ./examples/inbox replay  -store lmshooks.db -sink lrs -vendor mcg -since 2026-11-01T00:00:00Z
+//
+// replay queues stored events for a sink again (backfill); the receiver
+// relaying to that sink sends them.
 package main
 
 import (
@@ -56,11 +66,15 @@ var commands = map[string]command{
 	"list":     {"list -store VALUE [-vendor V] [-type T] [-since TIME] [-until TIME]: one line per stored event", listFlags},
 	"show":     {"show -store VALUE ID: the event and its raw delivery", showFlags},
 	"rederive": {"rederive -store VALUE [-vendor V] [-since TIME] [-until TIME]: parse stored deliveries again and store the new events", rederiveFlags},
+	"outbox":   {"outbox -store VALUE: the relay's rows by sink and state (due is the backlog)", outboxFlags},
+	"dead":     {"dead -store VALUE [-sink S]: dead rows with their last errors", deadFlags},
+	"redrive":  {"redrive -store VALUE [-sink S]: make dead rows due again", redriveFlags},
+	"replay":   {"replay -store VALUE -sink S [-vendor V] [-type T] [-since TIME] [-until TIME]: queue stored events for a sink again (backfill)", replayFlags},
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: inbox COMMAND -store VALUE [flags] [args]")
-	for _, name := range []string{"export", "list", "show", "rederive"} {
+	for _, name := range []string{"export", "list", "show", "rederive", "outbox", "dead", "redrive", "replay"} {
 		fmt.Fprintln(w, "  "+commands[name].usage)
 	}
 	fmt.Fprintln(w, "VALUE is a SQLite file path (default lmshooks.db) or a postgres:// URL.")

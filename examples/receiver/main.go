@@ -43,6 +43,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/inbox"
+	"github.com/lmshooks/lmshooks/canonical/sink"
 	"github.com/lmshooks/lmshooks/internal/inboxopen"
 	"github.com/lmshooks/lmshooks/learnink"
 )
@@ -78,6 +79,9 @@ type config struct {
 	// "memory"; sqliteSync is "full" or "normal".
 	store, sqliteSync string
 	retention         time.Duration
+	// sinks are where the relay delivers every stored event (the LRS,
+	// NATS and HTTP sinks add their flags here); none: no relay runs.
+	sinks []sink.Sink
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -187,6 +191,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if store != nil {
 		defer store.Close() // after Shutdown: requests in flight are committed first
 		deliver = newStoreDeliver(store, cfg, stdout, logger)
+		stopRelay, err := startRelay(ctx, store, cfg.sinks, logger)
+		if err != nil {
+			return err
+		}
+		defer stopRelay()
 	}
 	listener, err := net.Listen("tcp", cfg.addr)
 	if err != nil {

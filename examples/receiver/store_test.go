@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,7 +20,9 @@ import (
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/inbox"
 	"github.com/lmshooks/lmshooks/canonical/inbox/sqlite"
+	"github.com/lmshooks/lmshooks/canonical/sink"
 	"github.com/lmshooks/lmshooks/internal/fixtures"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // syncBuffer is a bytes.Buffer safe for concurrent handlers.
@@ -173,4 +176,30 @@ func expectedIDs(t *testing.T, bodies []fixtures.File) []string {
 		}
 	}
 	return ids
+}
+
+// TestRelayDeliversStoredEvents: with a sink configured, every newly
+// stored event reaches it through the outbox, after the 200.
+func TestRelayDeliversStoredEvents(t *testing.T) {
+	cfg := defaultConfig(t)
+	dest := &inboxtest.Sink{SinkName: "test"}
+	cfg.sinks = []sink.Sink{dest}
+	cfg.store = filepath.Join(t.TempDir(), "lmshooks.db")
+	logger := slog.New(slog.DiscardHandler)
+	store, err := openInbox(context.Background(), cfg, logger)
+	require.NoError(t, err)
+	defer store.Close()
+	stop, err := startRelay(context.Background(), store, cfg.sinks, logger)
+	require.NoError(t, err)
+	defer stop()
+	var out syncBuffer
+	srv := httptest.NewServer(newMux(cfg, newStoreDeliver(store, cfg, &out, logger), logger))
+	defer srv.Close()
+	bodies := documentedBodies(t)
+	for _, f := range bodies {
+		require.Equal(t, http.StatusOK, post(t, srv.URL+"/webhooks", f), f.Name)
+	}
+	want := expectedIDs(t, bodies)
+	require.Eventually(t, func() bool { return len(dest.Got()) >= len(want) }, 20*time.Second, 10*time.Millisecond)
+	assert.Equal(t, want, dest.Got(), "every stored event relayed once, in order")
 }

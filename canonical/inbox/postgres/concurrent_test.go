@@ -12,8 +12,9 @@ import (
 	"time"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
-	"github.com/lmshooks/lmshooks/canonical/inbox/internal/storetest"
 	"github.com/lmshooks/lmshooks/canonical/inbox/postgres"
+	"github.com/lmshooks/lmshooks/canonical/sink"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 func openStore(t *testing.T, dsn string) *inbox.Store {
@@ -44,7 +45,7 @@ func TestTwoStoresStoreEachEventOnce(t *testing.T) {
 				ids = []string{b, a}
 			}
 			wg.Go(func() {
-				r, err := s.Save(context.Background(), storetest.Delivery(ids...))
+				r, err := s.Save(context.Background(), inboxtest.Delivery(ids...))
 				if err != nil {
 					t.Errorf("Save: %v", err)
 					return
@@ -54,7 +55,7 @@ func TestTwoStoresStoreEachEventOnce(t *testing.T) {
 		}
 	}
 	wg.Wait()
-	stored := storetest.StoredIDs(t, stores[0], inbox.Filter{})
+	stored := inboxtest.StoredIDs(t, stores[0], inbox.Filter{})
 	want := 2 * deliveries
 	if len(stored) != want || fresh.Load() != int64(want) {
 		t.Errorf("stored %d events, %d reported new; want %d of each", len(stored), fresh.Load(), want)
@@ -105,7 +106,7 @@ func TestKilledConnectionsNeverAcknowledgeUnstored(t *testing.T) {
 	for i := range 400 {
 		wg.Go(func() {
 			id := fmt.Sprintf("killed-%03d", i)
-			if _, err := s.Save(context.Background(), storetest.Delivery(id)); err != nil {
+			if _, err := s.Save(context.Background(), inboxtest.Delivery(id)); err != nil {
 				failures.Add(1)
 				return
 			}
@@ -116,7 +117,7 @@ func TestKilledConnectionsNeverAcknowledgeUnstored(t *testing.T) {
 	close(stop)
 	<-killed
 	stored := map[string]bool{}
-	for _, id := range storetest.StoredIDs(t, openStore(t, dsn), inbox.Filter{}) {
+	for _, id := range inboxtest.StoredIDs(t, openStore(t, dsn), inbox.Filter{}) {
 		stored[id] = true
 	}
 	n := 0
@@ -131,4 +132,52 @@ func TestKilledConnectionsNeverAcknowledgeUnstored(t *testing.T) {
 	if kills.Load() == 0 {
 		t.Error("no connection was killed: the test tested nothing")
 	}
+}
+
+// TestTwoRelaysDeliverEachRowOnce: two relays (as in two receivers) share
+// one outbox; FOR UPDATE SKIP LOCKED gives each row to one of them.
+func TestTwoRelaysDeliverEachRowOnce(t *testing.T) {
+	dsn := testDSN(t)
+	stores := []*inbox.Store{}
+	for range 2 {
+		s, err := postgres.Open(context.Background(), dsn, inbox.WithSinks("lrs"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores = append(stores, s)
+	}
+	const events = 500
+	for i := range events {
+		if _, err := stores[i%2].Save(context.Background(), inboxtest.Delivery(fmt.Sprintf("relay-%03d", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sinks := []*inboxtest.Sink{{SinkName: "lrs"}, {SinkName: "lrs"}}
+	var wg sync.WaitGroup
+	for i, s := range stores {
+		relay, err := s.NewRelay([]sink.Sink{sinks[i]}, inbox.WithRelayBatch(10))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Go(func() {
+			for {
+				n, err := relay.DeliverDue(context.Background())
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if n == 0 {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	all := append(sinks[0].Got(), sinks[1].Got()...)
+	slices.Sort(all)
+	if len(all) != events || len(slices.Compact(all)) != events {
+		t.Errorf("the relays delivered %d rows, %d distinct; want %d once each", len(all), len(slices.Compact(all)), events)
+	}
+	t.Logf("relay 1 delivered %d, relay 2 %d", len(sinks[0].Got()), len(sinks[1].Got()))
 }

@@ -47,6 +47,7 @@ var Dialect = inbox.Dialect{
 	Blob:           "BYTEA",
 	// Any constant key: it only serialises migrations of lmshooks stores.
 	LockSchema: "SELECT pg_advisory_xact_lock(7215001)",
+	SkipLocked: " FOR UPDATE OF o SKIP LOCKED",
 	Retryable:  retryable,
 }
 

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
-	"github.com/lmshooks/lmshooks/canonical/inbox/internal/storetest"
 	"github.com/lmshooks/lmshooks/canonical/inbox/postgres"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // dsnVar names the environment variable with the test server's DSN; .ci/run
@@ -49,7 +49,7 @@ func testDSN(t *testing.T) string {
 	return u.String()
 }
 
-func harness() storetest.Harness {
+func harness() inboxtest.Harness {
 	dsns := map[*testing.T]string{}
 	dsn := func(t *testing.T) string {
 		if d, ok := dsns[t]; ok {
@@ -69,11 +69,24 @@ func harness() storetest.Harness {
 			t.Fatal(err)
 		}
 	}
-	return storetest.Harness{
+	return inboxtest.Harness{
 		Open: func(t *testing.T, opts ...inbox.Option) (*inbox.Store, error) {
 			return postgres.Open(context.Background(), dsn(t), opts...)
 		},
 		Exec: exec,
+		Query: func(t *testing.T, query string) int {
+			t.Helper()
+			db, err := sql.Open("pgx", dsn(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var n int
+			if err := db.QueryRow(query).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		},
 		Poison: func(t *testing.T) {
 			exec(t, `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN IF NEW.id LIKE 'poison%' THEN RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$`)
@@ -83,5 +96,5 @@ func harness() storetest.Harness {
 }
 
 func TestStore(t *testing.T) {
-	storetest.Run(t, harness())
+	inboxtest.Run(t, harness())
 }

@@ -7,8 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/lmshooks/lmshooks/canonical/inbox/internal/storetest"
 	"github.com/lmshooks/lmshooks/canonical/inbox/sqlite"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // BenchmarkSaveParallel saves one-event deliveries from 64 goroutines with
@@ -23,7 +23,7 @@ func BenchmarkSaveParallel(b *testing.B) {
 	b.SetParallelism(32)
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			if _, err := s.Save(context.Background(), storetest.Delivery(fmt.Sprint("bench-", n.Add(1)))); err != nil {
+			if _, err := s.Save(context.Background(), inboxtest.Delivery(fmt.Sprint("bench-", n.Add(1)))); err != nil {
 				b.Error(err)
 				return
 			}

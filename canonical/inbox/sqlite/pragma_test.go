@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
-	"github.com/lmshooks/lmshooks/canonical/inbox/internal/storetest"
 	"github.com/lmshooks/lmshooks/canonical/inbox/sqlite"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // TestPragmas checks what every connection of a store gets: WAL, the sync
@@ -57,7 +57,7 @@ func TestLostDatabaseFailsSave(t *testing.T) {
 	}
 	defer s.Close()
 	db.Close()
-	if _, err := s.Save(context.Background(), storetest.Delivery("lost")); err == nil {
+	if _, err := s.Save(context.Background(), inboxtest.Delivery("lost")); err == nil {
 		t.Fatal("Save succeeded on a closed database")
 	} else if errors.Is(err, inbox.ErrInvalidDelivery) {
 		t.Fatalf("Save = %v, want a database error", err)

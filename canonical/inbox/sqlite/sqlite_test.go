@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
-	"github.com/lmshooks/lmshooks/canonical/inbox/internal/storetest"
 	"github.com/lmshooks/lmshooks/canonical/inbox/sqlite"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // harness gives each test its own database file in a temp dir.
-func harness() storetest.Harness {
+func harness() inboxtest.Harness {
 	paths := map[*testing.T]string{}
 	path := func(t *testing.T) string {
 		if p, ok := paths[t]; ok {
@@ -32,11 +32,24 @@ func harness() storetest.Harness {
 			t.Fatal(err)
 		}
 	}
-	return storetest.Harness{
+	return inboxtest.Harness{
 		Open: func(t *testing.T, opts ...inbox.Option) (*inbox.Store, error) {
 			return sqlite.Open(path(t), opts...)
 		},
 		Exec: exec,
+		Query: func(t *testing.T, query string) int {
+			t.Helper()
+			db, err := sql.Open("sqlite", path(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var n int
+			if err := db.QueryRow(query).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		},
 		Poison: func(t *testing.T) {
 			exec(t, `CREATE TRIGGER poison BEFORE INSERT ON lmshooks_events WHEN NEW.id LIKE 'poison%'
 				BEGIN SELECT RAISE(ABORT, 'poisoned event'); END`)
@@ -45,5 +58,5 @@ func harness() storetest.Harness {
 }
 
 func TestStore(t *testing.T) {
-	storetest.Run(t, harness())
+	inboxtest.Run(t, harness())
 }

@@ -1,7 +1,7 @@
-// Package storetest is the behaviour every inbox dialect must have, as one
+// Package inboxtest is the behaviour every inbox dialect must have, as one
 // test suite that the sqlite and postgres tests run against a real
 // database.
-package storetest
+package inboxtest
 
 import (
 	"context"
@@ -28,6 +28,8 @@ type Harness struct {
 	// Exec runs SQL on the test's database outside any store, to set up
 	// what a test needs (a trigger, a schema from the future).
 	Exec func(t *testing.T, query string)
+	// Query runs a query that returns one integer on the test's database.
+	Query func(t *testing.T, query string) int
 	// Poison creates what makes inserting an event whose id starts with
 	// "poison" fail inside the database (a trigger).
 	Poison func(t *testing.T)
@@ -54,6 +56,12 @@ func Run(t *testing.T, h Harness) {
 		"DedupClaimCommitRelease":       testDedupClaimCommitRelease,
 		"DedupExpiredLeaseIsClaimable":  testDedupExpiredLeaseIsClaimable,
 		"DedupConcurrentClaimsReachOne": testDedupConcurrentClaimsReachOne,
+		"MigratesAnOldSchemaInPlace":    testMigratesAnOldSchemaInPlace,
+		"RelayDeliversOnce":             testRelayDeliversOnce,
+		"RelayRetriesThenDead":          testRelayRetriesThenDead,
+		"RelayRejectedIsDeadAtOnce":     testRelayRejectedIsDeadAtOnce,
+		"RelayAfterRestart":             testRelayAfterRestart,
+		"ReplayQueuesAgain":             testReplayQueuesAgain,
 	}
 	for name, test := range tests {
 		t.Run(name, func(t *testing.T) { test(t, h) })
@@ -357,6 +365,7 @@ func testSchemaFromTheFutureRefused(t *testing.T, h Harness) {
 	s := open(t, h)
 	save(t, s, Delivery("f1"))
 	s.Close()
+	version := h.Query(t, `SELECT version FROM lmshooks_schema`)
 	h.Exec(t, `UPDATE lmshooks_schema SET version = 999`)
 	refused, err := h.Open(t)
 	if err == nil {
@@ -366,7 +375,10 @@ func testSchemaFromTheFutureRefused(t *testing.T, h Harness) {
 	if !errors.Is(err, inbox.ErrSchemaTooNew) {
 		t.Fatalf("Open = %v, want ErrSchemaTooNew", err)
 	}
-	h.Exec(t, `UPDATE lmshooks_schema SET version = 1`) // the refused store was not changed: reopen and look
+	if got := h.Query(t, `SELECT version FROM lmshooks_schema`); got != 999 {
+		t.Fatalf("the refused store's version is now %d", got)
+	}
+	h.Exec(t, fmt.Sprintf(`UPDATE lmshooks_schema SET version = %d`, version)) // unchanged otherwise: reopen and look
 	s = open(t, h)
 	if got := StoredIDs(t, s, inbox.Filter{}); !cmp.Equal(got, []string{"f1"}) {
 		t.Errorf("after the refusal stored %v, want [f1]", got)
@@ -495,5 +507,26 @@ func testDedupConcurrentClaimsReachOne(t *testing.T, h Harness) {
 	wg.Wait()
 	if calls.Load() != 1 {
 		t.Errorf("the callback ran %d times for one id, want 1", calls.Load())
+	}
+}
+
+// testMigratesAnOldSchemaInPlace: a version 1 store (no outbox) is
+// migrated when opened, its events kept.
+func testMigratesAnOldSchemaInPlace(t *testing.T, h Harness) {
+	s := open(t, h)
+	save(t, s, Delivery("m1"))
+	s.Close()
+	h.Exec(t, `DROP TABLE lmshooks_outbox`)
+	h.Exec(t, `UPDATE lmshooks_schema SET version = 1`)
+	s = open(t, h, inbox.WithSinks("a"))
+	if got := StoredIDs(t, s, inbox.Filter{}); !cmp.Equal(got, []string{"m1"}) {
+		t.Errorf("after migration stored %v", got)
+	}
+	save(t, s, Delivery("m2"))
+	if c := counts(t, s); c["a/due"] != 1 {
+		t.Errorf("after migration the outbox holds %v, want m2 due", c)
+	}
+	if v := h.Query(t, `SELECT version FROM lmshooks_schema`); v < 2 {
+		t.Errorf("schema version %d after migration", v)
 	}
 }
