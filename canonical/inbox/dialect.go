@@ -27,6 +27,10 @@ type Dialect struct {
 	// waiting for each other (PostgreSQL: " FOR UPDATE OF o SKIP LOCKED").
 	// Without it, the database must serialise writers itself (SQLite).
 	SkipLocked string
+	// Healthy, when set, is asked before each batch commits; an error fails
+	// the batch, so that nothing is acknowledged that would be lost (SQLite:
+	// the database file was removed or replaced under the store).
+	Healthy func() error
 	// Retryable reports whether an error ended a delivery's statements in a
 	// way that trying them again can fix (a deadlock between two PostgreSQL
 	// writers). Nil means none is.

@@ -111,6 +111,13 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 			return nil, nil, true
 		}
 	}
+	if s.dialect.Healthy != nil {
+		if err := s.dialect.Healthy(); err != nil {
+			tx.Rollback()
+			failAll(fmt.Errorf("inbox: not committing: %w", err))
+			return results, errs, false
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		failAll(fmt.Errorf("inbox: committing: %w", err))
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -202,4 +203,44 @@ func TestRelayDeliversStoredEvents(t *testing.T) {
 	want := expectedIDs(t, bodies)
 	require.Eventually(t, func() bool { return len(dest.Got()) >= len(want) }, 20*time.Second, 10*time.Millisecond)
 	assert.Equal(t, want, dest.Got(), "every stored event relayed once, in order")
+}
+
+// TestFullDiskAnswers500: once the database cannot grow (SQLite's "database
+// or disk is full", here from max_page_count), deliveries are answered 500,
+// never 200; every delivery answered 200 is stored and printed once.
+func TestFullDiskAnswers500(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "full.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=max_page_count(80)")
+	require.NoError(t, err)
+	store, err := inbox.Open(context.Background(), db, sqlite.Dialect)
+	require.NoError(t, err)
+	defer store.Close()
+	logger := slog.New(slog.DiscardHandler)
+	var out syncBuffer
+	srv := httptest.NewServer(newMux(defaultConfig(t), newStoreDeliver(store, defaultConfig(t), &out, logger), logger))
+	defer srv.Close()
+	var acked []string
+	refused := 0
+	for _, d := range killDeliveries(t, 400) {
+		resp, err := http.Post(srv.URL+"/webhooks", "application/json", bytes.NewReader(d.body))
+		require.NoError(t, err)
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusOK:
+			acked = append(acked, d.ids...)
+		case http.StatusInternalServerError:
+			refused++
+		default:
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+	}
+	require.NotZero(t, refused, "the database never filled up: the test tested nothing")
+	var stored []string
+	for e, err := range store.Events(context.Background(), inbox.Filter{}) {
+		require.NoError(t, err)
+		stored = append(stored, e.Event.ID)
+	}
+	assert.Equal(t, acked, stored, "exactly the acknowledged events are stored")
+	assert.Equal(t, acked, printedIDs(t, out.String()), "exactly the acknowledged events are printed")
+	t.Logf("%d deliveries answered 200, then %d answered 500", len(acked), refused)
 }

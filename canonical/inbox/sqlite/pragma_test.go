@@ -4,7 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
@@ -70,4 +74,61 @@ func TestOpenRefusesEmptyPath(t *testing.T) {
 		s.Close()
 		t.Fatal("Open(\"\") succeeded")
 	}
+}
+
+// TestRemovedFileFailsSave: SQLite keeps writing to a database file that
+// was removed under it, and all of that would be lost; the store refuses
+// to commit instead.
+func TestRemovedFileFailsSave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone.db")
+	s, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Save(context.Background(), inboxtest.Delivery("before")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Save(context.Background(), inboxtest.Delivery("after")); !errors.Is(err, sqlite.ErrFileGone) {
+		t.Fatalf("Save after the file was removed = %v, want ErrFileGone", err)
+	}
+}
+
+// TestFullDiskFailsSave: a database that cannot grow (max_page_count, the
+// error a full disk gives: SQLITE_FULL) fails the Saves that do not fit,
+// and every Save that succeeded is stored.
+func TestFullDiskFailsSave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "full.db")
+	db, err := sql.Open("sqlite", sqlite.Config{}.DSN(path)+"&_pragma=max_page_count(60)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := inbox.Open(context.Background(), db, sqlite.Dialect)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var saved []string
+	var full error
+	for i := range 2000 {
+		id := fmt.Sprintf("full-%04d", i)
+		if _, err := s.Save(context.Background(), inboxtest.Delivery(id)); err != nil {
+			full = err
+			break
+		}
+		saved = append(saved, id)
+	}
+	if full == nil {
+		t.Fatal("2000 Saves fitted in 60 pages: the test tested nothing")
+	}
+	if !strings.Contains(full.Error(), "full") {
+		t.Errorf("Save on a full database = %v, want SQLite's full error", full)
+	}
+	if got := inboxtest.StoredIDs(t, s, inbox.Filter{}); !slices.Equal(got, saved) {
+		t.Errorf("stored %d events, want the %d Saves that succeeded", len(got), len(saved))
+	}
+	t.Logf("%d Saves fitted, then: %v", len(saved), full)
 }

@@ -6,8 +6,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"time"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
@@ -66,12 +68,43 @@ func (c Config) Open(path string, opts ...inbox.Option) (*inbox.Store, error) {
 	db.SetMaxIdleConns(4)
 	ctx, cancel := context.WithTimeout(context.Background(), c.busyTimeout()+5*time.Second)
 	defer cancel()
-	store, err := inbox.Open(ctx, db, Dialect, opts...)
+	dialect := Dialect
+	if dialect.Healthy, err = sameFile(path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	store, err := inbox.Open(ctx, db, dialect, opts...)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return store, nil
+}
+
+// ErrFileGone is the error of a Save whose database file was removed or
+// replaced while the store had it open: SQLite would go on writing to the
+// removed file, and everything acknowledged from then on would be lost.
+var ErrFileGone = errors.New("sqlite: the database file was removed or replaced")
+
+// sameFile creates the database file if needed and returns a check that
+// path still names it.
+func sameFile(path string) (func() error, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	opened, err := f.Stat()
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	return func() error {
+		now, err := os.Stat(path)
+		if err != nil || !os.SameFile(opened, now) {
+			return fmt.Errorf("%w: %s", ErrFileGone, path)
+		}
+		return nil
+	}, nil
 }
 
 // Dialect is SQLite's inbox.Dialect, for inbox.Open with a *sql.DB of your
