@@ -17,6 +17,7 @@ type config struct {
 	retention     time.Duration
 	pruneInterval time.Duration
 	maxBatch      int
+	gatherDelay   time.Duration
 	queue         int
 	logger        *slog.Logger
 	sinks         []string
@@ -27,6 +28,7 @@ func newConfig(opts []Option) config {
 		retention:     DefaultRetention,
 		pruneInterval: time.Hour,
 		maxBatch:      256,
+		gatherDelay:   time.Millisecond,
 		queue:         4096,
 		logger:        slog.Default(),
 	}
@@ -54,6 +56,13 @@ func WithPruneInterval(d time.Duration) Option {
 // 256, at least 1).
 func WithMaxBatch(n int) Option {
 	return func(c *config) { c.maxBatch = max(n, 1) }
+}
+
+// WithGatherDelay sets how long the writer waits for more deliveries
+// before a commit when deliveries are arriving concurrently (default 1 ms;
+// zero: never waits). A lone delivery is never delayed.
+func WithGatherDelay(d time.Duration) Option {
+	return func(c *config) { c.gatherDelay = d }
 }
 
 // WithQueue caps how many deliveries wait for the writer (default 4096, at

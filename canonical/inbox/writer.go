@@ -35,25 +35,53 @@ func (s *Store) enqueue(ctx context.Context, req *saveRequest) error {
 
 // write is the one writer: it takes every queued delivery (up to the batch
 // size) and commits them in one transaction, until the queue is closed and
-// drained.
+// drained. When the last batch had company (deliveries are arriving
+// concurrently), it waits up to the gather delay for more before it
+// commits: a commit's cost is mostly per transaction (the pages written to
+// the log, the fsync), so bigger batches store more per second.
 func (s *Store) write() {
 	defer s.done.Done()
+	concurrent := false
 	for first := range s.queue {
-		batch := []*saveRequest{first}
-	fill:
-		for len(batch) < s.cfg.maxBatch {
-			select {
-			case req, ok := <-s.queue:
-				if !ok {
-					break fill
-				}
-				batch = append(batch, req)
-			default:
-				break fill
-			}
-		}
+		batch := s.fill([]*saveRequest{first}, concurrent)
+		concurrent = len(batch) > 1
 		s.commit(batch)
 	}
+}
+
+// fill adds queued deliveries to batch, waiting up to the gather delay for
+// them when wait is set.
+func (s *Store) fill(batch []*saveRequest, wait bool) []*saveRequest {
+	var deadline <-chan time.Time
+	if wait && s.cfg.gatherDelay > 0 {
+		timer := time.NewTimer(s.cfg.gatherDelay)
+		defer timer.Stop()
+		deadline = timer.C
+	}
+	for len(batch) < s.cfg.maxBatch {
+		select {
+		case req, ok := <-s.queue:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, req)
+			continue
+		default:
+		}
+		if deadline == nil {
+			return batch
+		}
+		select {
+		case req, ok := <-s.queue:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, req)
+		case <-deadline:
+			return batch
+		}
+	}
+	return batch
 }
 
 // commit stores a batch in one transaction. It first runs the batch as it

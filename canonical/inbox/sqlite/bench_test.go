@@ -7,7 +7,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/lmshooks/lmshooks/canonical/inbox"
 	"github.com/lmshooks/lmshooks/canonical/inbox/sqlite"
+	"github.com/lmshooks/lmshooks/canonical/sink"
 	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
@@ -29,4 +31,31 @@ func BenchmarkSaveParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRelay relays stored events to a sink that only keeps them, in
+// batches of 100: the outbox's own cost per event.
+func BenchmarkRelay(b *testing.B) {
+	s, err := sqlite.Open(filepath.Join(b.TempDir(), "relay.db"), inbox.WithSinks("keep"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for i := range b.N {
+		if _, err := s.Save(context.Background(), inboxtest.Delivery(fmt.Sprint("relay-", i))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	keep := &inboxtest.Sink{SinkName: "keep"}
+	relay, err := s.NewRelay([]sink.Sink{keep}, inbox.WithRelayBatch(100))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for len(keep.Got()) < b.N {
+		if _, err := relay.DeliverDue(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
