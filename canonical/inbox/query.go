@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,24 +61,33 @@ type StoredDelivery struct {
 // Events yields the stored events that f selects, oldest first. It stops
 // at the first error, which it yields.
 func (s *Store) Events(ctx context.Context, f Filter) iter.Seq2[StoredEvent, error] {
-	return func(yield func(StoredEvent, error) bool) {
-		where, args := f.where(true)
+	where, args := f.where(true)
+	return paged(func(after int64) ([]StoredEvent, error) {
+		return s.eventPage(ctx, where, append(slices.Clip(args), after))
+	}, func(e StoredEvent) int64 { return e.Seq })
+}
+
+// paged yields the rows of page after page, each read after the key of the
+// last row of the one before, until a page is not full.
+func paged[T any](page func(after int64) ([]T, error), key func(T) int64) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
 		after := int64(0)
 		for {
-			page, err := s.eventPage(ctx, where, append(args, after))
+			rows, err := page(after)
 			if err != nil {
-				yield(StoredEvent{}, err)
+				var zero T
+				yield(zero, err)
 				return
 			}
-			for _, e := range page {
-				if !yield(e, nil) {
+			for _, row := range rows {
+				if !yield(row, nil) {
 					return
 				}
 			}
-			if len(page) < pageSize {
+			if len(rows) < pageSize {
 				return
 			}
-			after = page[len(page)-1].Seq
+			after = key(rows[len(rows)-1])
 		}
 	}
 }
@@ -140,26 +150,10 @@ func (s *Store) Get(ctx context.Context, id string) (StoredEvent, StoredDelivery
 // Deliveries yields the stored raw deliveries that f selects (its Type
 // aside), oldest first. It stops at the first error, which it yields.
 func (s *Store) Deliveries(ctx context.Context, f Filter) iter.Seq2[StoredDelivery, error] {
-	return func(yield func(StoredDelivery, error) bool) {
-		where, args := f.where(false)
-		after := int64(0)
-		for {
-			page, err := s.deliveryPage(ctx, where, append(args, after))
-			if err != nil {
-				yield(StoredDelivery{}, err)
-				return
-			}
-			for _, d := range page {
-				if !yield(d, nil) {
-					return
-				}
-			}
-			if len(page) < pageSize {
-				return
-			}
-			after = page[len(page)-1].ID
-		}
-	}
+	where, args := f.where(false)
+	return paged(func(after int64) ([]StoredDelivery, error) {
+		return s.deliveryPage(ctx, where, append(slices.Clip(args), after))
+	}, func(d StoredDelivery) int64 { return d.ID })
 }
 
 func (s *Store) deliveryPage(ctx context.Context, where string, args []any) ([]StoredDelivery, error) {

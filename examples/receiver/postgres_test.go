@@ -50,7 +50,7 @@ func TestTwoReceiversOnOnePostgres(t *testing.T) {
 	cfg := defaultConfig(t)
 	cfg.store = postgresDSN(t)
 	logger := slog.New(slog.DiscardHandler)
-	var outs [2]syncBuffer
+	var outs [2]safeBuffer
 	var urls [2]string
 	var stores [2]*inbox.Store
 	for i := range 2 {

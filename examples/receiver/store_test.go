@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,26 +25,8 @@ import (
 	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
-// syncBuffer is a bytes.Buffer safe for concurrent handlers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // newStoreServer serves the routes with a SQLite store in a temp dir.
-func newStoreServer(t *testing.T, stdout *syncBuffer) (*httptest.Server, *inbox.Store) {
+func newStoreServer(t *testing.T, stdout *safeBuffer) (*httptest.Server, *inbox.Store) {
 	t.Helper()
 	store, err := sqlite.Open(filepath.Join(t.TempDir(), "lmshooks.db"))
 	require.NoError(t, err)
@@ -97,7 +78,7 @@ func printedIDs(t *testing.T, out string) []string {
 // shared endpoint with the default store, twice: the first time stores and
 // prints every event, the second stores and prints nothing.
 func TestStoreKeepsEveryDocumentedBodyOnce(t *testing.T) {
-	var out syncBuffer
+	var out safeBuffer
 	srv, store := newStoreServer(t, &out)
 	bodies := documentedBodies(t)
 	for _, f := range bodies {
@@ -121,7 +102,7 @@ func TestStoreKeepsEveryDocumentedBodyOnce(t *testing.T) {
 // TestStoreVendorRoutes: each vendor's own route stores through the same
 // store, and a duplicate sent to another route is still a duplicate.
 func TestStoreVendorRoutes(t *testing.T) {
-	var out syncBuffer
+	var out safeBuffer
 	srv, _ := newStoreServer(t, &out)
 	f := fixtures.File{Name: "course_finish.json", Data: mustRead(t, "../../testdata/mcg/course_finish.json")}
 	assert.Equal(t, http.StatusOK, post(t, srv.URL+"/webhooks/mcg", f))
@@ -132,7 +113,7 @@ func TestStoreVendorRoutes(t *testing.T) {
 // TestStoreFailureAnswers500: when the store cannot commit (here it is
 // closed under the server), the vendor gets 500 and nothing is printed.
 func TestStoreFailureAnswers500(t *testing.T) {
-	var out syncBuffer
+	var out safeBuffer
 	srv, store := newStoreServer(t, &out)
 	require.NoError(t, store.Close())
 	f := fixtures.File{Name: "course_finish.json", Data: mustRead(t, "../../testdata/mcg/course_finish.json")}
@@ -193,7 +174,7 @@ func TestRelayDeliversStoredEvents(t *testing.T) {
 	stop, err := startRelay(context.Background(), store, cfg.sinks, logger)
 	require.NoError(t, err)
 	defer stop()
-	var out syncBuffer
+	var out safeBuffer
 	srv := httptest.NewServer(newMux(cfg, newStoreDeliver(store, cfg, &out, logger), logger))
 	defer srv.Close()
 	bodies := documentedBodies(t)
@@ -216,7 +197,7 @@ func TestFullDiskAnswers500(t *testing.T) {
 	require.NoError(t, err)
 	defer store.Close()
 	logger := slog.New(slog.DiscardHandler)
-	var out syncBuffer
+	var out safeBuffer
 	srv := httptest.NewServer(newMux(defaultConfig(t), newStoreDeliver(store, defaultConfig(t), &out, logger), logger))
 	defer srv.Close()
 	var acked []string

@@ -5,6 +5,7 @@ package inboxtest
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,19 +21,18 @@ import (
 	"github.com/lmshooks/lmshooks/canonical/inbox"
 )
 
-// Harness opens stores on one fresh database per test.
+// Harness is one dialect on a real database.
 type Harness struct {
-	// Open opens a store on the test's database (the same database each
-	// time it is called within one test).
-	Open func(t *testing.T, opts ...inbox.Option) (*inbox.Store, error)
-	// Exec runs SQL on the test's database outside any store, to set up
-	// what a test needs (a trigger, a schema from the future).
-	Exec func(t *testing.T, query string)
-	// Query runs a query that returns one integer on the test's database.
-	Query func(t *testing.T, query string) int
-	// Poison creates what makes inserting an event whose id starts with
-	// "poison" fail inside the database (a trigger).
-	Poison func(t *testing.T)
+	// Driver is the database/sql driver name, for the suite's own
+	// statements (a trigger, a schema from the future).
+	Driver string
+	// Source returns a fresh database's data source name, for one test.
+	Source func(t *testing.T) string
+	// Open opens a store on a data source.
+	Open func(source string, opts ...inbox.Option) (*inbox.Store, error)
+	// Poison are statements that make inserting an event whose id starts
+	// with "poison" fail inside the database (a trigger).
+	Poison []string
 }
 
 // Run runs the suite.
@@ -64,7 +64,12 @@ func Run(t *testing.T, h Harness) {
 		"ReplayQueuesAgain":             testReplayQueuesAgain,
 	}
 	for name, test := range tests {
-		t.Run(name, func(t *testing.T) { test(t, h) })
+		t.Run(name, func(t *testing.T) {
+			source := h.Source(t)
+			one := h
+			one.Source = func(*testing.T) string { return source } // the same database all through the test
+			test(t, one)
+		})
 	}
 }
 
@@ -137,10 +142,38 @@ func save(t *testing.T, s *inbox.Store, d *canonical.Delivery) inbox.Result {
 	return r
 }
 
+// exec runs a statement on the test's database, outside any store.
+func exec(t *testing.T, h Harness, query string) {
+	t.Helper()
+	db, err := sql.Open(h.Driver, h.Source(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(query); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// queryInt runs a query returning one integer on the test's database.
+func queryInt(t *testing.T, h Harness, query string) int {
+	t.Helper()
+	db, err := sql.Open(h.Driver, h.Source(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(query).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // open opens a store that the test's end closes (closing twice is fine).
 func open(t *testing.T, h Harness, opts ...inbox.Option) *inbox.Store {
 	t.Helper()
-	s, err := h.Open(t, opts...)
+	s, err := h.Open(h.Source(t), opts...)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -204,7 +237,9 @@ func testConcurrentSameDeliveryOnce(t *testing.T, h Harness) {
 
 func testFailingDeliveryFailsAlone(t *testing.T, h Harness) {
 	s := open(t, h)
-	h.Poison(t)
+	for _, stmt := range h.Poison {
+		exec(t, h, stmt)
+	}
 	const good = 40
 	var wg sync.WaitGroup
 	errs := make([]error, good+1)
@@ -365,9 +400,9 @@ func testSchemaFromTheFutureRefused(t *testing.T, h Harness) {
 	s := open(t, h)
 	save(t, s, Delivery("f1"))
 	s.Close()
-	version := h.Query(t, `SELECT version FROM lmshooks_schema`)
-	h.Exec(t, `UPDATE lmshooks_schema SET version = 999`)
-	refused, err := h.Open(t)
+	version := queryInt(t, h, `SELECT version FROM lmshooks_schema`)
+	exec(t, h, `UPDATE lmshooks_schema SET version = 999`)
+	refused, err := h.Open(h.Source(t))
 	if err == nil {
 		refused.Close()
 		t.Fatal("a store with schema version 999 was opened")
@@ -375,10 +410,10 @@ func testSchemaFromTheFutureRefused(t *testing.T, h Harness) {
 	if !errors.Is(err, inbox.ErrSchemaTooNew) {
 		t.Fatalf("Open = %v, want ErrSchemaTooNew", err)
 	}
-	if got := h.Query(t, `SELECT version FROM lmshooks_schema`); got != 999 {
+	if got := queryInt(t, h, `SELECT version FROM lmshooks_schema`); got != 999 {
 		t.Fatalf("the refused store's version is now %d", got)
 	}
-	h.Exec(t, fmt.Sprintf(`UPDATE lmshooks_schema SET version = %d`, version)) // unchanged otherwise: reopen and look
+	exec(t, h, fmt.Sprintf(`UPDATE lmshooks_schema SET version = %d`, version)) // unchanged otherwise: reopen and look
 	s = open(t, h)
 	if got := StoredIDs(t, s, inbox.Filter{}); !cmp.Equal(got, []string{"f1"}) {
 		t.Errorf("after the refusal stored %v, want [f1]", got)
@@ -516,8 +551,8 @@ func testMigratesAnOldSchemaInPlace(t *testing.T, h Harness) {
 	s := open(t, h)
 	save(t, s, Delivery("m1"))
 	s.Close()
-	h.Exec(t, `DROP TABLE lmshooks_outbox`)
-	h.Exec(t, `UPDATE lmshooks_schema SET version = 1`)
+	exec(t, h, `DROP TABLE lmshooks_outbox`)
+	exec(t, h, `UPDATE lmshooks_schema SET version = 1`)
 	s = open(t, h, inbox.WithSinks("a"))
 	if got := StoredIDs(t, s, inbox.Filter{}); !cmp.Equal(got, []string{"m1"}) {
 		t.Errorf("after migration stored %v", got)
@@ -526,7 +561,7 @@ func testMigratesAnOldSchemaInPlace(t *testing.T, h Harness) {
 	if c := counts(t, s); c["a/due"] != 1 {
 		t.Errorf("after migration the outbox holds %v, want m2 due", c)
 	}
-	if v := h.Query(t, `SELECT version FROM lmshooks_schema`); v < 2 {
+	if v := queryInt(t, h, `SELECT version FROM lmshooks_schema`); v < 2 {
 		t.Errorf("schema version %d after migration", v)
 	}
 }

@@ -49,52 +49,18 @@ func testDSN(t *testing.T) string {
 	return u.String()
 }
 
-func harness() inboxtest.Harness {
-	dsns := map[*testing.T]string{}
-	dsn := func(t *testing.T) string {
-		if d, ok := dsns[t]; ok {
-			return d
-		}
-		dsns[t] = testDSN(t)
-		return dsns[t]
-	}
-	exec := func(t *testing.T, query string) {
-		t.Helper()
-		db, err := sql.Open("pgx", dsn(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if _, err := db.Exec(query); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return inboxtest.Harness{
-		Open: func(t *testing.T, opts ...inbox.Option) (*inbox.Store, error) {
-			return postgres.Open(context.Background(), dsn(t), opts...)
-		},
-		Exec: exec,
-		Query: func(t *testing.T, query string) int {
-			t.Helper()
-			db, err := sql.Open("pgx", dsn(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			var n int
-			if err := db.QueryRow(query).Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			return n
-		},
-		Poison: func(t *testing.T) {
-			exec(t, `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN IF NEW.id LIKE 'poison%' THEN RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$`)
-			exec(t, `CREATE TRIGGER poison BEFORE INSERT ON lmshooks_events FOR EACH ROW EXECUTE FUNCTION poison()`)
-		},
-	}
-}
-
+// TestStore runs the suite in a schema of its own per test.
 func TestStore(t *testing.T) {
-	inboxtest.Run(t, harness())
+	inboxtest.Run(t, inboxtest.Harness{
+		Driver: "pgx",
+		Source: testDSN,
+		Open: func(dsn string, opts ...inbox.Option) (*inbox.Store, error) {
+			return postgres.Open(context.Background(), dsn, opts...)
+		},
+		Poison: []string{
+			`CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN IF NEW.id LIKE 'poison%' THEN RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$`,
+			`CREATE TRIGGER poison BEFORE INSERT ON lmshooks_events FOR EACH ROW EXECUTE FUNCTION poison()`,
+		},
+	})
 }
