@@ -14,53 +14,6 @@ import (
 	"github.com/lmshooks/lmshooks/canonical/sink"
 )
 
-// RelayOption configures NewRelay.
-type RelayOption func(*relayConfig)
-
-type relayConfig struct {
-	batch       int
-	poll        time.Duration
-	maxAttempts int
-	maxAge      time.Duration
-	baseBackoff time.Duration
-	maxBackoff  time.Duration
-	lease       time.Duration
-	timeout     time.Duration
-	logger      *slog.Logger
-}
-
-// WithRelayBatch sets how many events one Deliver call gets (default 100).
-func WithRelayBatch(n int) RelayOption { return func(c *relayConfig) { c.batch = max(n, 1) } }
-
-// WithRelayPoll sets how often Run looks for due rows when there were
-// none (default 500 ms).
-func WithRelayPoll(d time.Duration) RelayOption { return func(c *relayConfig) { c.poll = d } }
-
-// WithRelayGiveUp sets when a failing row becomes dead: after attempts
-// deliveries (default 10), or once it is older than age (default 24 h).
-func WithRelayGiveUp(attempts int, age time.Duration) RelayOption {
-	return func(c *relayConfig) { c.maxAttempts, c.maxAge = max(attempts, 1), age }
-}
-
-// WithRelayBackoff sets the retry delay: base doubled at each failed
-// attempt up to max (defaults 1 s and 10 min), each with jitter (a random
-// half of it added to the other half), so that sinks recovering from an
-// outage are not hit by every row at once.
-func WithRelayBackoff(base, max time.Duration) RelayOption {
-	return func(c *relayConfig) { c.baseBackoff, c.maxBackoff = base, max }
-}
-
-// WithRelayLease sets how long a row claimed for delivery is kept from
-// other relays (default 1 min, and at least the Deliver timeout): if the
-// process dies mid-delivery, the row is due again after it.
-func WithRelayLease(d time.Duration) RelayOption { return func(c *relayConfig) { c.lease = d } }
-
-// WithRelayTimeout bounds one Deliver call (default 30 s).
-func WithRelayTimeout(d time.Duration) RelayOption { return func(c *relayConfig) { c.timeout = d } }
-
-// WithRelayLogger sets the relay's logger (default slog.Default()).
-func WithRelayLogger(l *slog.Logger) RelayOption { return func(c *relayConfig) { c.logger = l } }
-
 // Relay delivers the outbox's due rows to their sinks: each row is
 // claimed (leased), delivered, and marked delivered, retried later with
 // exponential backoff and jitter, or dead with its last error. Delivery is
@@ -94,6 +47,7 @@ func (s *Store) NewRelay(sinks []sink.Sink, opts ...RelayOption) (*Relay, error)
 		opt(&cfg)
 	}
 	cfg.lease = max(cfg.lease, cfg.timeout+time.Second)
+	cfg.poll = max(cfg.poll, 10*time.Millisecond)
 	seen := map[string]bool{}
 	for _, sk := range sinks {
 		name := sk.Name()
@@ -164,9 +118,7 @@ func (r *Relay) deliverBatch(ctx context.Context, sk sink.Sink) (int, error) {
 	for i, row := range rows {
 		events[i] = row.event
 	}
-	deliverCtx, cancel := context.WithTimeout(ctx, r.cfg.timeout)
-	errs := sk.Deliver(deliverCtx, events)
-	cancel()
+	errs := r.deliver(ctx, sk, events)
 	if errs != nil && len(errs) != len(events) {
 		err := fmt.Errorf("the sink returned %d errors for %d events", len(errs), len(events))
 		errs = make([]error, len(events))
@@ -175,6 +127,23 @@ func (r *Relay) deliverBatch(ctx context.Context, sk sink.Sink) (int, error) {
 		}
 	}
 	return len(rows), r.mark(ctx, sk.Name(), rows, errs)
+}
+
+// deliver calls the sink with a timeout; a panic in the sink fails the
+// batch (to be retried) instead of the process.
+func (r *Relay) deliver(ctx context.Context, sk sink.Sink, events []canonical.Event) (errs []error) {
+	ctx, cancel := context.WithTimeout(ctx, r.cfg.timeout)
+	defer cancel()
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("the sink panicked: %v", p)
+			errs = make([]error, len(events))
+			for i := range errs {
+				errs[i] = err
+			}
+		}
+	}()
+	return sk.Deliver(ctx, events)
 }
 
 // claim leases up to a batch of due rows of one sink: their next_at moves

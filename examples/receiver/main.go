@@ -17,12 +17,13 @@
 //
 // Every accepted delivery is stored before it is answered 200: its raw body,
 // identifying headers and canonical events go to the -store, by default the
-// SQLite file lmshooks.db in the working directory (-store
-// postgres://... for PostgreSQL, -store memory to store nothing). Each
-// newly stored event is then printed; an event delivered again (the same
-// canonical id) is answered 200 and not printed again. With -store memory,
-// de-duplication is in memory only (-dedup=false turns it off). With -format cloudevents each line is
-// the event's CloudEvents 1.0 structured form instead of the canonical event.
+// SQLite file lmshooks.db in the working directory (-store postgres://...
+// for PostgreSQL, -store memory to store nothing). Each newly stored event
+// is then printed; an event delivered again (the same canonical id) is
+// answered 200 and not printed again. With -store memory, de-duplication is
+// in memory only (-dedup=false turns it off). With -format cloudevents each
+// line is the event's CloudEvents 1.0 structured form instead of the
+// canonical event. go run ./examples/inbox inspects the store.
 package main
 
 import (

@@ -206,3 +206,28 @@ func testReplayQueuesAgain(t *testing.T, h Harness) {
 		t.Errorf("after Replay the sink got %v", got)
 	}
 }
+
+func testRelaySinkPanicIsRetried(t *testing.T, h Harness) {
+	s := open(t, h, inbox.WithSinks("a"))
+	save(t, s, Delivery("boom"))
+	panics := true
+	a := &Sink{SinkName: "a", Fail: func(canonical.Event) error {
+		if panics {
+			panic("sink bug")
+		}
+		return nil
+	}}
+	relay := newRelay(t, s, []sink.Sink{a})
+	if _, err := relay.DeliverDue(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st := relay.Stats(); st.Retried != 1 {
+		t.Fatalf("after a panicking sink Stats = %+v, want one retry", st)
+	}
+	panics = false
+	time.Sleep(5 * time.Millisecond) // past the backoff
+	drain(t, relay)
+	if got := a.Got(); !cmp.Equal(got, []string{"boom"}) {
+		t.Errorf("after the sink recovered it got %v", got)
+	}
+}

@@ -61,6 +61,7 @@ func Run(t *testing.T, h Harness) {
 		"RelayRetriesThenDead":          testRelayRetriesThenDead,
 		"RelayRejectedIsDeadAtOnce":     testRelayRejectedIsDeadAtOnce,
 		"RelayAfterRestart":             testRelayAfterRestart,
+		"RelaySinkPanicIsRetried":       testRelaySinkPanicIsRetried,
 		"ReplayQueuesAgain":             testReplayQueuesAgain,
 	}
 	for name, test := range tests {
