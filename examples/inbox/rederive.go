@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -28,24 +29,27 @@ func rederiveFlags(fs *flag.FlagSet) func(context.Context, *inbox.Store, []strin
 		if err != nil {
 			return fmt.Errorf("-toolzz-location: %w", err)
 		}
-		result, err := s.Rederive(ctx, f, reparse(canonical.WithToolzz(toolzz.WithLocation(loc))))
-		for _, e := range result.New {
-			line, encErr := inbox.EncodeEvent(&e)
-			if encErr != nil {
-				return encErr
-			}
-			fmt.Fprintln(stdout, line)
-		}
-		for _, failed := range result.Failed {
-			fmt.Fprintf(stderr, "delivery %d: %v\n", failed.DeliveryID, failed.Err)
-		}
+		var writeErr error
+		result, err := s.Rederive(ctx, f, reparse(canonical.WithToolzz(toolzz.WithLocation(loc))),
+			func(deliveryID int64, stored []canonical.Event, parseErr error) {
+				if parseErr != nil {
+					fmt.Fprintf(stderr, "delivery %d: %v\n", deliveryID, parseErr)
+				}
+				for _, e := range stored {
+					line, err := inbox.EncodeEvent(&e)
+					if err == nil {
+						_, err = fmt.Fprintln(stdout, line)
+					}
+					writeErr = cmp.Or(writeErr, err)
+				}
+			})
 		fmt.Fprintf(stderr, "rederive: %d deliveries parsed again, %d new events stored, %d failed\n",
-			result.Deliveries, len(result.New), len(result.Failed))
-		if err != nil {
+			result.Deliveries, result.New, result.Failed)
+		if err = cmp.Or(err, writeErr); err != nil {
 			return err
 		}
-		if len(result.Failed) > 0 {
-			return fmt.Errorf("%d deliveries could not be parsed again", len(result.Failed))
+		if result.Failed > 0 {
+			return fmt.Errorf("%d deliveries could not be parsed again", result.Failed)
 		}
 		return nil
 	}
