@@ -179,14 +179,17 @@ func (s *Store) deliveryPage(ctx context.Context, where string, args []any) ([]S
 
 func scanDelivery(row scanner) (StoredDelivery, error) {
 	var d StoredDelivery
-	var vendor, header string
+	var vendor string
+	var contentType, header []byte
 	var receivedAt int64
-	if err := row.Scan(&d.ID, &vendor, &receivedAt, &d.ContentType, &header, &d.Body); err != nil {
+	if err := row.Scan(&d.ID, &vendor, &receivedAt, &contentType, &header, &d.Body); err != nil {
 		return StoredDelivery{}, fmt.Errorf("inbox: reading a delivery: %w", err)
 	}
 	d.Vendor = canonical.Vendor(vendor)
 	d.ReceivedAt = fromMicros(receivedAt)
-	if err := json.Unmarshal([]byte(header), &d.Header); err != nil {
+	d.ContentType = string(contentType)
+	var err error
+	if d.Header, err = decodeHeader(header); err != nil {
 		return StoredDelivery{}, fmt.Errorf("inbox: stored delivery %d has a broken header: %w", d.ID, err)
 	}
 	return d, nil

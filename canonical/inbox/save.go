@@ -6,15 +6,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lmshooks/lmshooks/canonical"
 )
 
 // ErrInvalidDelivery is returned by Save for a delivery it cannot store: nil,
-// an unknown vendor, or an event that fails canonical validation (the error
-// then matches canonical.ErrInvalidEvent too).
+// an unknown vendor, an identifying header with a line break, an event id
+// that is not UTF-8 text without NUL (a key every database can hold), or an
+// event that fails canonical validation (the error then matches
+// canonical.ErrInvalidEvent too).
 var ErrInvalidDelivery = errors.New("inbox: invalid delivery")
 
 // Result says what Save stored.
@@ -65,7 +67,7 @@ func (s *Store) submit(ctx context.Context, req *saveRequest) (Result, error) {
 type saveRequest struct {
 	ctx      context.Context
 	delivery *canonical.Delivery
-	header   string
+	header   []byte
 	events   []string // the canonical JSON of each of delivery.Events
 	// storedDelivery, when not 0, is the stored raw delivery that the
 	// events were derived from again (Rederive): no new delivery is stored.
@@ -92,6 +94,9 @@ func newSaveRequest(ctx context.Context, d *canonical.Delivery) (*saveRequest, e
 		e := &d.Events[i]
 		if err := e.Validate(); err != nil {
 			return nil, fmt.Errorf("%w: event %d: %w", ErrInvalidDelivery, i, err)
+		}
+		if !utf8.ValidString(e.ID) || strings.ContainsRune(e.ID, 0) {
+			return nil, fmt.Errorf("%w: event %d: id %q is not UTF-8 text without NUL", ErrInvalidDelivery, i, e.ID)
 		}
 		if e.Vendor != d.Vendor {
 			return nil, fmt.Errorf("%w: event %d is from %q, the delivery from %q", ErrInvalidDelivery, i, e.Vendor, d.Vendor)
@@ -121,17 +126,4 @@ func EncodeEvent(e *canonical.Event) (string, error) {
 		return "", err
 	}
 	return strings.TrimSuffix(buf.String(), "\n"), nil
-}
-
-// encodeHeader keeps the identifying headers only, as JSON.
-func encodeHeader(h http.Header) (string, error) {
-	kept := http.Header{}
-	for name, values := range h {
-		lower := strings.ToLower(name)
-		if strings.HasPrefix(lower, "svix-") || strings.HasPrefix(lower, "webhook-") {
-			kept[http.CanonicalHeaderKey(name)] = values
-		}
-	}
-	b, err := json.Marshal(kept)
-	return string(b), err
 }

@@ -12,7 +12,8 @@ import (
 var ErrSchemaTooNew = errors.New("inbox: the store's schema is newer than this version knows")
 
 // migrations[i] brings the schema from version i to i+1. Times are Unix
-// microseconds in UTC; event is the canonical event's JSON. Append a
+// microseconds in UTC; event is the canonical event's JSON; what the sender
+// chose byte by byte (body, Content-Type, headers) is kept as bytes. Append a
 // migration for every change; never edit one that was released.
 var migrations = [][]string{
 	{ // 1: deliveries and their events; de-duplication claims
@@ -20,8 +21,8 @@ var migrations = [][]string{
 			id {{serial}},
 			vendor TEXT NOT NULL,
 			received_at BIGINT NOT NULL,
-			content_type TEXT NOT NULL,
-			header TEXT NOT NULL,
+			content_type {{blob}} NOT NULL,
+			header {{blob}} NOT NULL,
 			body {{blob}} NOT NULL
 		)`,
 		`CREATE INDEX lmshooks_deliveries_received ON lmshooks_deliveries (received_at)`,

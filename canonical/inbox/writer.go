@@ -208,7 +208,7 @@ func (s *Store) insertDelivery(ctx context.Context, tx *batchTx, req *saveReques
 	if result.DeliveryID != 0 {
 		return s.insertEvents(ctx, tx, req, result)
 	}
-	err := tx.insertDelivery.QueryRowContext(ctx, string(d.Vendor), micros(d.ReceivedAt), d.ContentType, req.header, body).Scan(&result.DeliveryID)
+	err := tx.insertDelivery.QueryRowContext(ctx, string(d.Vendor), micros(d.ReceivedAt), append([]byte{}, d.ContentType...), req.header, body).Scan(&result.DeliveryID)
 	if err != nil {
 		return Result{}, fmt.Errorf("inbox: storing the delivery: %w", err)
 	}

@@ -53,6 +53,7 @@ func Run(t *testing.T, h Harness) {
 		"ClosedStoreRefuses":            testClosedStoreRefuses,
 		"RederiveStoresNewEvents":       testRederiveStoresNewEvents,
 		"EmptyDeliveryStored":           testEmptyDeliveryStored,
+		"AnyBytesRoundTrip":             testAnyBytesRoundTrip,
 		"DedupClaimCommitRelease":       testDedupClaimCommitRelease,
 		"DedupExpiredLeaseIsClaimable":  testDedupExpiredLeaseIsClaimable,
 		"DedupConcurrentClaimsReachOne": testDedupConcurrentClaimsReachOne,
@@ -572,5 +573,35 @@ func testMigratesAnOldSchemaInPlace(t *testing.T, h Harness) {
 	}
 	if v := queryInt(t, h, `SELECT version FROM lmshooks_schema`); v < 2 {
 		t.Errorf("schema version %d after migration", v)
+	}
+}
+
+// testAnyBytesRoundTrip: a body, Content-Type and identifying header that
+// are not UTF-8 (and a NUL) come back byte for byte; an event id with a
+// NUL, which not every database can key on, is refused.
+func testAnyBytesRoundTrip(t *testing.T, h Harness) {
+	s := open(t, h)
+	d := Delivery("bytes")
+	d.Body = []byte{0, 0xff, 0xfe, '{', 0}
+	d.ContentType = "application/json; x=\xc9\xf8"
+	d.Header = http.Header{"Svix-Id": {"\xc9\xd8\x94\xf8"}, "Webhook-Signature": {"v1,a", "v1,b"}}
+	save(t, s, d)
+	_, got, err := s.Get(context.Background(), "bytes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(d.Header, got.Header); diff != "" {
+		t.Errorf("header (-want +got):\n%s", diff)
+	}
+	if string(got.Body) != string(d.Body) || got.ContentType != d.ContentType {
+		t.Errorf("body %q, Content-Type %q; want %q, %q", got.Body, got.ContentType, d.Body, d.ContentType)
+	}
+	if _, err := s.Save(context.Background(), Delivery("nul\x00id")); !errors.Is(err, inbox.ErrInvalidDelivery) {
+		t.Errorf("Save of an id with NUL = %v, want ErrInvalidDelivery", err)
+	}
+	broken := Delivery("broken-header")
+	broken.Header = http.Header{"Svix-Id": {"a\r\nAuthorization: x"}}
+	if _, err := s.Save(context.Background(), broken); !errors.Is(err, inbox.ErrInvalidDelivery) {
+		t.Errorf("Save of a header with a line break = %v, want ErrInvalidDelivery", err)
 	}
 }

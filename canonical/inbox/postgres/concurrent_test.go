@@ -122,6 +122,9 @@ func TestKilledConnectionsNeverAcknowledgeUnstored(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	<-killed
+	if _, err := s.Save(context.Background(), inboxtest.Delivery("after-the-kills")); err != nil {
+		t.Errorf("the store did not recover once connections stopped being killed: %v", err)
+	}
 	stored := map[string]bool{}
 	for _, id := range inboxtest.StoredIDs(t, openStore(t, dsn), inbox.Filter{}) {
 		stored[id] = true
