@@ -33,7 +33,7 @@ type receiverProcess struct {
 	done chan struct{}
 }
 
-var listeningAddr = regexp.MustCompile(`msg=listening addr=(\S+)`)
+var listeningAddr = regexp.MustCompile(`msg=listening addr=(\S+)`) // the log line that names the address
 
 // startReceiver runs the binary with args and waits until it listens.
 func startReceiver(t *testing.T, bin string, args ...string) *receiverProcess {

@@ -203,7 +203,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	srv := newServer(newMux(cfg, deliver, logger), logger, defaultTimeouts)
-	logger.Info("listening", "addr", listener.Addr().String(), "store", inboxopen.Name(cfg.store))
+	logger.Info("storing deliveries", "store", inboxopen.Name(cfg.store))
+	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {
 		ready <- listener.Addr().String()
 	}
