@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -99,4 +100,80 @@ func TestTwoReceiversOnOnePostgres(t *testing.T) {
 	assert.Equal(t, want, stored, "every event stored once")
 	assert.Equal(t, want, printed, "every event printed once, by one of the two")
 	t.Logf("receiver 1 printed %d, receiver 2 %d", len(printedIDs(t, outs[0].String())), len(printedIDs(t, outs[1].String())))
+}
+
+// TestKilledPostgresConnectionsAnswer500: while the receiver's PostgreSQL
+// connections are killed again and again (pg_terminate_backend), a
+// delivery is answered 200 only when it is stored; the others get 500.
+func TestKilledPostgresConnectionsAnswer500(t *testing.T) {
+	dsn := postgresDSN(t)
+	u, err := url.Parse(dsn)
+	require.NoError(t, err)
+	q := u.Query()
+	q.Set("application_name", "lmshooks_receiver_killed")
+	u.RawQuery = q.Encode()
+	cfg := defaultConfig(t)
+	cfg.store = u.String()
+	logger := slog.New(slog.DiscardHandler)
+	store, err := openInbox(context.Background(), cfg, logger)
+	require.NoError(t, err)
+	defer store.Close()
+	var out safeBuffer
+	srv := httptest.NewServer(newMux(cfg, newStoreDeliver(store, cfg, &out, logger), logger))
+	defer srv.Close()
+	admin, err := sql.Open("pgx", dsn)
+	require.NoError(t, err)
+	defer admin.Close()
+	stop, killerDone := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(killerDone)
+		for {
+			admin.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lmshooks_receiver_killed'`)
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond): // let some deliveries through
+			}
+		}
+	}()
+	var mu sync.Mutex
+	var acked []string
+	refused := 0
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 16)
+	for _, d := range killDeliveries(t, 600) {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			resp, err := http.Post(srv.URL+"/webhooks", "application/json", bytes.NewReader(d.body))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp.Body.Close()
+			mu.Lock()
+			defer mu.Unlock()
+			switch resp.StatusCode {
+			case http.StatusOK:
+				acked = append(acked, d.ids...)
+			case http.StatusInternalServerError:
+				refused++
+			default:
+				t.Errorf("status %d", resp.StatusCode)
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	<-killerDone
+	stored := map[string]bool{}
+	for e, err := range store.Events(context.Background(), inbox.Filter{}) {
+		require.NoError(t, err)
+		stored[e.Event.ID] = true
+	}
+	for _, id := range acked {
+		assert.True(t, stored[id], "event %s was answered 200 but is not stored", id)
+	}
+	assert.NotZero(t, refused, "no delivery met a killed connection: the test tested nothing")
+	t.Logf("%d deliveries answered 200, %d answered 500", len(acked), refused)
 }
