@@ -2,9 +2,11 @@
 // bodies to the example receiver (examples/receiver, built and started as
 // its own process on 127.0.0.1) with N concurrent senders, and the same
 // requests to a bare handler that only reads the body (this program started
-// again with -serve-bare), and reports req/s, their ratio, p50/p99 latency,
-// and whether every delivery answered 2xx was printed by the receiver
-// exactly once (counted by canonical id on its stdout).
+// again with -serve-bare), and reports req/s, events/s, their ratios,
+// p50/p99 latency, and whether every delivery answered 2xx was printed by
+// the receiver exactly once (counted by canonical id on its stdout). The
+// receiver runs with -store memory, then with a SQLite store (full sync
+// unless -sqlite-sync normal), and with -postgres URL on PostgreSQL too.
 //
 // Run from the repository root:
 //
@@ -43,6 +45,8 @@ func main() {
 	flag.StringVar(&cfg.route, "route", "/webhooks", "receiver route (the shared endpoint by default)")
 	flag.StringVar(&cfg.testdata, "testdata", "testdata", "folder of the documented bodies")
 	flag.StringVar(&cfg.receiver, "receiver", "./examples/receiver", "package of the receiver to build and start")
+	flag.StringVar(&cfg.sqliteSync, "sqlite-sync", "full", "the receiver's -sqlite-sync for the SQLite runs: full or normal")
+	flag.StringVar(&cfg.postgres, "postgres", "", "a postgres:// URL: also run the receiver with a PostgreSQL store (in a schema of its own, dropped after)")
 	serveBare := flag.Bool("serve-bare", false, "serve the bare handler (used by the driver itself)")
 	flag.Parse()
 	if *serveBare {
@@ -60,6 +64,8 @@ type config struct {
 	maxTime           time.Duration
 	route, testdata   string
 	receiver          string
+	sqliteSync        string
+	postgres          string
 }
 
 func run(cfg config) error {
@@ -95,46 +101,74 @@ func run(cfg config) error {
 	bareResult := send(bare.url+"/", deliveries, cfg)
 	bare.stop()
 
-	receiver, err := start(receiverBin, []string{"-addr", "127.0.0.1:0"}, cfg.route)
-	if err != nil {
-		return err
+	// runReceiver starts the receiver with a store, sends ds, and stops it.
+	runReceiver := func(store string, ds []delivery) (result, map[string]int, error) {
+		receiver, err := start(receiverBin, []string{"-addr", "127.0.0.1:0", "-store", store, "-sqlite-sync", cfg.sqliteSync}, cfg.route)
+		if err != nil {
+			return result{}, nil, err
+		}
+		runCfg := cfg
+		runCfg.requests = len(ds)
+		r := send(receiver.url+cfg.route, ds, runCfg)
+		return r, receiver.stop(), nil
 	}
-	recvResult := send(receiver.url+cfg.route, deliveries, cfg)
-	printed := receiver.stop()
-
+	type measured struct {
+		name    string
+		result  result
+		printed map[string]int
+	}
+	var runs []measured
+	stores := []struct{ name, store string }{
+		{"example receiver, -store memory", "memory"},
+		{"example receiver, -store SQLite (sync " + cfg.sqliteSync + ")", filepath.Join(dir, "bench.db")},
+	}
+	if cfg.postgres != "" {
+		dsn, drop, err := freshSchema(cfg.postgres)
+		if err != nil {
+			return err
+		}
+		defer drop()
+		stores = append(stores, struct{ name, store string }{"example receiver, -store PostgreSQL", dsn})
+	}
+	for _, s := range stores {
+		r, printed, err := runReceiver(s.store, deliveries)
+		if err != nil {
+			return err
+		}
+		runs = append(runs, measured{s.name, r, printed})
+	}
 	dupDeliveries := deliveries[:min(len(deliveries), 2000)]
-	dupReceiver, err := start(receiverBin, []string{"-addr", "127.0.0.1:0"}, cfg.route)
+	twice := append(append([]delivery(nil), dupDeliveries...), dupDeliveries...)
+	dupResult, dupPrinted, err := runReceiver(filepath.Join(dir, "dup.db"), twice)
 	if err != nil {
 		return err
 	}
-	twice := append(append([]delivery(nil), dupDeliveries...), dupDeliveries...)
-	dupCfg := cfg
-	dupCfg.requests = len(twice)
-	dupResult := send(dupReceiver.url+cfg.route, twice, dupCfg)
-	dupPrinted := dupReceiver.stop()
+	runs = append(runs, measured{"example receiver, SQLite, every body twice", dupResult, dupPrinted})
 
 	fmt.Printf("machine: %s\n", machine())
 	fmt.Printf("%d senders on 127.0.0.1, %d documented bodies varied per request, route %s\n\n",
 		cfg.senders, len(fixtures), cfg.route)
-	fmt.Println("| server | requests | 2xx | req/s | p50 | p99 |")
-	fmt.Println("|---|---:|---:|---:|---:|---:|")
+	fmt.Println("| server | requests | 2xx | req/s | events/s | p50 | p99 |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	bareResult.row("bare handler (reads the body)")
-	recvResult.row("example receiver")
-	dupResult.row("example receiver, every body twice")
-	ratio := recvResult.rate() / bareResult.rate()
-	fmt.Printf("\nreceiver / bare: %.2f (target >= 0.85)\n", ratio)
+	for _, r := range runs {
+		r.result.row(r.name)
+	}
+	memory := runs[0].result
+	fmt.Printf("\nreceiver (memory) / bare: %.2f (target >= 0.85)\n", memory.rate()/bareResult.rate())
+	for _, r := range runs[1 : len(runs)-1] {
+		fmt.Printf("%s / memory: %.2f events/s (target for SQLite with full sync >= 0.5)\n", r.name, r.result.eventRate()/memory.eventRate())
+	}
 
 	ok := true
-	check := func(name string, r result, printed map[string]int) {
-		lost, dup, extra := r.audit(printed)
+	for _, r := range runs {
+		lost, dup, extra := r.result.audit(r.printed)
 		fmt.Printf("%s: %d events expected from %d 2xx answers; printed %d ids: %d lost, %d printed more than once, %d unexpected; %d non-2xx\n",
-			name, r.expectedEvents(), r.ok(), len(printed), lost, dup, extra, len(r.sent)-r.ok())
-		if lost+dup+extra > 0 || r.ok() != len(r.sent) {
+			r.name, r.result.expectedEvents(), r.result.ok(), len(r.printed), lost, dup, extra, len(r.result.sent)-r.result.ok())
+		if lost+dup+extra > 0 || r.result.ok() != len(r.result.sent) {
 			ok = false
 		}
 	}
-	check("distinct bodies", recvResult, printed)
-	check("duplicated bodies", dupResult, dupPrinted)
 	if !ok {
 		return errors.New("events were lost, printed twice or refused")
 	}

@@ -88,6 +88,9 @@ func (r result) ok() int {
 
 func (r result) rate() float64 { return float64(r.ok()) / r.duration.Seconds() }
 
+// eventRate is the distinct events of the 2xx deliveries per second.
+func (r result) eventRate() float64 { return float64(r.expectedEvents()) / r.duration.Seconds() }
+
 // expectedEvents counts the distinct canonical ids of the 2xx deliveries.
 func (r result) expectedEvents() int { return len(r.expected()) }
 
@@ -132,7 +135,7 @@ func (r result) row(name string) {
 		}
 	}
 	slices.Sort(lat)
-	fmt.Printf("| %s | %d | %d | %.0f | %s | %s |\n", name, len(r.sent), r.ok(), r.rate(),
+	fmt.Printf("| %s | %d | %d | %.0f | %.0f | %s | %s |\n", name, len(r.sent), r.ok(), r.rate(), r.eventRate(),
 		percentile(lat, 0.50), percentile(lat, 0.99))
 }
 

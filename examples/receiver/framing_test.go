@@ -22,7 +22,7 @@ import (
 func TestAmbiguousFramingIsRefused(t *testing.T) {
 	t.Parallel()
 	var stdout safeBuffer
-	addr := startRun(t, &stdout, io.Discard, "-dedup=false").addr
+	addr := startRun(t, &stdout, io.Discard, "-store", "memory", "-dedup=false").addr
 	body := golden.Read(t, "../../testdata/mcg/course_finish.json")
 	printed := func() int { return strings.Count(stdout.String(), "\n") }
 	hostile.RunWire(t, addr, hostile.FramingRows("/webhooks/mcg", body), printed)

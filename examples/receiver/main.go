@@ -15,15 +15,21 @@
 //	/webhooks/toolzz         -toolzz-location reads send_at in that zone
 //	/webhooks/learnink       -learnink-secret whsec_... requires signatures
 //
-// An event delivered again (the same canonical id) is answered 200 and not
-// printed again, unless -dedup=false. With -format cloudevents each line is
-// the event's CloudEvents 1.0 structured form instead of the canonical event.
+// Every accepted delivery is stored before it is answered 200: its raw body,
+// identifying headers and canonical events go to the -store, by default the
+// SQLite file lmshooks.db in the working directory (-store postgres://...
+// for PostgreSQL, -store memory to store nothing). Each newly stored event
+// is then printed; an event delivered again (the same canonical id) is
+// answered 200 and not printed again. With -store memory, de-duplication is
+// in memory only (-dedup=false turns it off). With -format cloudevents each
+// line is the event's CloudEvents 1.0 structured form instead of the
+// canonical event. go run ./examples/inbox inspects the store.
 //
 // Under hostile senders: at most -max-conns connections are open, idle ones
 // yielding first (connlimit.go); a request with both Content-Length and
 // Transfer-Encoding is refused (framing.go); an event is answered 200 only
-// once its whole line is out, within -write-timeout, and stdout on
-// /dev/null stops start-up (output*.go).
+// once it is stored (or, with -store memory, its whole line is out) within
+// -write-timeout, and stdout on /dev/null stops start-up (output*.go).
 package main
 
 import (
@@ -43,6 +49,9 @@ import (
 	_ "time/tzdata" // -toolzz-location works on machines without a zone database
 
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/canonical/inbox"
+	"github.com/lmshooks/lmshooks/canonical/sink"
+	"github.com/lmshooks/lmshooks/internal/inboxopen"
 	"github.com/lmshooks/lmshooks/learnink"
 )
 
@@ -80,6 +89,13 @@ type config struct {
 	toolzzLocation *time.Location
 	// maxInflightBytes bounds the body bytes all requests hold at once.
 	maxInflightBytes int64
+	// store is where deliveries go: a SQLite path, a postgres:// URL or
+	// "memory"; sqliteSync is "full" or "normal".
+	store, sqliteSync string
+	retention         time.Duration
+	// sinks are where the relay delivers every stored event (the LRS,
+	// NATS and HTTP sinks add their flags here); none: no relay runs.
+	sinks []sink.Sink
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -104,9 +120,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.maxConns, "max-conns", 1024, "most connections open at once; at the cap, idle ones are closed first")
 	fs.DurationVar(&cfg.writeTimeout, "write-timeout", defaultTimeouts.write, "how long a request may take from its headers to its answer; an event not printed in time is answered 500")
 	fs.StringVar(&cfg.format, "format", formatCanonical, "what each printed line is: canonical or cloudevents")
-	fs.BoolVar(&cfg.dedup, "dedup", true, "print an event delivered again (same canonical id) only once")
-	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "how many event ids de-duplication remembers, per vendor")
-	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "how long de-duplication remembers an event id")
+	fs.StringVar(&cfg.store, "store", "lmshooks.db", storeUsage)
+	fs.StringVar(&cfg.sqliteSync, "sqlite-sync", "full", "SQLite commit durability: full (survives power loss) or normal (survives a crash of the receiver; a power loss may lose the last commits)")
+	fs.DurationVar(&cfg.retention, "retention", inbox.DefaultRetention, "how long stored deliveries and events are kept, and so de-duplicated (0: forever)")
+	fs.BoolVar(&cfg.dedup, "dedup", true, "with -store memory: print an event delivered again (same canonical id) only once")
+	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "with -store memory: how many event ids de-duplication remembers, per vendor")
+	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "with -store memory: how long de-duplication remembers an event id")
 	fs.Var(&cfg.learninkSecrets, "learnink-secret", "LearnInk signing secret whsec_... (repeatable or comma-separated); without it unsigned LearnInk requests are accepted")
 	fs.StringVar(&cfg.basicAuth, "basic-auth", "", "user:pass that BrainCert must send with HTTP Basic authentication; without it any caller is accepted")
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
@@ -131,6 +150,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.maxInflightBytes <= 0 {
 		return cfg, fmt.Errorf("-max-inflight-bytes must be positive, not %d", cfg.maxInflightBytes)
 	}
+	if cfg.store == "" {
+		return cfg, inboxopen.ErrEmpty
+	}
+	if cfg.sqliteSync != "full" && cfg.sqliteSync != "normal" {
+		return cfg, fmt.Errorf("-sqlite-sync must be full or normal, not %q", cfg.sqliteSync)
+	}
 	if cfg.format != formatCanonical && cfg.format != formatCloudEvents {
 		return cfg, fmt.Errorf("-format must be %s or %s, not %q", formatCanonical, formatCloudEvents, cfg.format)
 	}
@@ -143,20 +168,21 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
-// newDeliver returns the callback every route hands canonical events to:
-// print the line, behind de-duplication when it is on. stdout is written as
-// it comes (a test's buffer); run hands deliverTo the output newOutput chose.
-func newDeliver(cfg config, stdout io.Writer) func(context.Context, canonical.Event) error {
-	return deliverTo(cfg, &writerOutput{w: stdout, lock: newCtxLock()})
+// newDeliver returns the callback of every route with -store memory: print
+// each event's line, behind in-memory de-duplication when it is on. stdout
+// is written as it comes (a test's buffer); run hands deliverTo the output
+// newOutput chose.
+func newDeliver(cfg config, stdout io.Writer) func(context.Context, *canonical.Delivery) error {
+	return deliverTo(cfg, writerLines(stdout))
 }
 
 // deliverTo is newDeliver printing to out.
-func deliverTo(cfg config, stdout lineOutput) func(context.Context, canonical.Event) error {
+func deliverTo(cfg config, stdout lineOutput) func(context.Context, *canonical.Delivery) error {
 	out := &lineWriter{out: stdout, format: cfg.format}
 	if !cfg.dedup {
-		return out.print
+		return perEvent(out.print)
 	}
-	return canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print)
+	return perEvent(canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print))
 }
 
 // timeouts bound how long a slow or idle client may hold a connection.
@@ -215,14 +241,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	defer restoreStdout()
+	store, err := openInbox(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	deliver := deliverTo(cfg, out)
+	if store != nil {
+		defer store.Close() // after Shutdown: requests in flight are committed first
+		deliver = newStoreDeliver(store, cfg, out, logger)
+		stopRelay, err := startRelay(ctx, store, cfg.sinks, logger)
+		if err != nil {
+			return err
+		}
+		defer stopRelay()
+	}
 	listen, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
 	t := defaultTimeouts
 	t.write = cfg.writeTimeout
-	srv := newServer(newMux(cfg, deliverTo(cfg, out), logger), logger, t)
+	srv := newServer(newMux(cfg, deliver, logger), logger, t)
 	listener := limitConns(framedListener{listen}, cfg.maxConns, srv, logger)
+	logger.Info("storing deliveries", "store", inboxopen.Name(cfg.store))
 	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {
 		ready <- listener.Addr().String()

@@ -107,6 +107,9 @@ func newOutput(w io.Writer) (lineOutput, func(), error) {
 // writerOutput writes to any writer. A Write cannot be interrupted, so a
 // writer that blocks holds its request; the others give up when their
 // context ends, unwritten.
+// writerLines is the output for a plain writer (a test's buffer).
+func writerLines(w io.Writer) lineOutput { return &writerOutput{w: w, lock: newCtxLock()} }
+
 type writerOutput struct {
 	w    io.Writer
 	lock ctxLock

@@ -95,7 +95,7 @@ func TestStdoutPipeNobodyReads(t *testing.T) {
 	r, w, err := os.Pipe()
 	require.NoError(t, err)
 	t.Cleanup(func() { r.Close(); w.Close() })
-	addr := startRun(t, w, io.Discard, "-write-timeout", "2s").addr
+	addr := startRun(t, w, io.Discard, "-store", "memory", "-write-timeout", "2s").addr
 	stallPipe(t, addr, r)
 }
 
@@ -107,7 +107,7 @@ func TestBuiltReceiverWithStalledPipe(t *testing.T) {
 	r, w, err := os.Pipe()
 	require.NoError(t, err)
 	t.Cleanup(func() { r.Close(); w.Close() })
-	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-write-timeout", "2s")
+	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-store", "memory", "-write-timeout", "2s")
 	cmd.Stdout = w // os/exec hands the child this pipe in blocking mode
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
@@ -207,7 +207,7 @@ func TestFullDiskLeavesNoFragment(t *testing.T) {
 	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600) // as the shell's > does
 	require.NoError(t, err)
 	t.Cleanup(func() { out.Close() })
-	addr := startRun(t, out, io.Discard).addr
+	addr := startRun(t, out, io.Discard, "-store", "memory").addr
 
 	var printed []int
 	failed := -1
@@ -322,7 +322,7 @@ func TestStdoutOnDevNullStopsStartUp(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, "sh", "-c", `exec "$0" -addr 127.0.0.1:0 `+redirect, bin)
+			cmd := exec.CommandContext(ctx, "sh", "-c", `exec "$0" -addr 127.0.0.1:0 -store memory `+redirect, bin)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			err := cmd.Run()
@@ -350,7 +350,7 @@ func TestLineLongerThanThePipe(t *testing.T) {
 	r, w, err := os.Pipe()
 	require.NoError(t, err)
 	t.Cleanup(func() { r.Close(); w.Close() })
-	addr := startRun(t, w, io.Discard, "-write-timeout", "4s").addr
+	addr := startRun(t, w, io.Discard, "-store", "memory", "-write-timeout", "4s").addr
 
 	status, took := postLearner(t, addr, 1, pad)
 	assert.Equal(t, http.StatusInternalServerError, status, "the pipe cannot hold the line and nobody reads it")
@@ -378,7 +378,7 @@ func TestStdoutReaderGoneStopsTheReceiver(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { w.Close() })
 	var stderr safeBuffer
-	srv := startRun(t, w, &stderr)
+	srv := startRun(t, w, &stderr, "-store", "memory")
 	require.NoError(t, r.Close())
 
 	status, _ := postLearner(t, srv.addr, 1, 0)

@@ -143,7 +143,8 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-addr", "127.0.0.1:0"}, &stdout, &stderr, ready) }()
+	args := []string{"-addr", "127.0.0.1:0", "-store", filepath.Join(t.TempDir(), "lmshooks.db")}
+	go func() { done <- run(ctx, args, &stdout, &stderr, ready) }()
 
 	var addr string
 	select {

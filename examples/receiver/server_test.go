@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -55,7 +56,7 @@ func startRun(t *testing.T, stdout, stderr io.Writer, flags ...string) *runningS
 	ready := make(chan string, 1)
 	go func() {
 		defer close(s.done)
-		s.err = run(ctx, append([]string{"-addr", "127.0.0.1:0"}, flags...), stdout, stderr, ready)
+		s.err = run(ctx, append([]string{"-addr", "127.0.0.1:0", "-store", filepath.Join(t.TempDir(), "lmshooks.db")}, flags...), stdout, stderr, ready)
 	}()
 	t.Cleanup(func() {
 		cancel()
