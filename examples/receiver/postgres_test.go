@@ -166,8 +166,13 @@ func TestKilledPostgresConnectionsAnswer500(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	<-killerDone
+	// Read with a store of its own: the receiver's pool still holds
+	// connections the killer ended.
+	reader, err := openInbox(context.Background(), defaultConfigWith(t, dsn), logger)
+	require.NoError(t, err)
+	defer reader.Close()
 	stored := map[string]bool{}
-	for e, err := range store.Events(context.Background(), inbox.Filter{}) {
+	for e, err := range reader.Events(context.Background(), inbox.Filter{}) {
 		require.NoError(t, err)
 		stored[e.Event.ID] = true
 	}
@@ -176,4 +181,12 @@ func TestKilledPostgresConnectionsAnswer500(t *testing.T) {
 	}
 	assert.NotZero(t, refused, "no delivery met a killed connection: the test tested nothing")
 	t.Logf("%d deliveries answered 200, %d answered 500", len(acked), refused)
+}
+
+// defaultConfigWith is the default configuration with -store set.
+func defaultConfigWith(t *testing.T, store string) config {
+	t.Helper()
+	cfg := defaultConfig(t)
+	cfg.store = store
+	return cfg
 }
