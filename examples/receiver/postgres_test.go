@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // postgresDSN returns a DSN of the test server (LMSHOOKS_TEST_POSTGRES_DSN,
@@ -89,11 +90,7 @@ func TestTwoReceiversOnOnePostgres(t *testing.T) {
 		want = append(want, d.ids...)
 	}
 	printed := append(printedIDs(t, outs[0].String()), printedIDs(t, outs[1].String())...)
-	var stored []string
-	for e, err := range stores[0].Events(context.Background(), inbox.Filter{}) {
-		require.NoError(t, err)
-		stored = append(stored, e.Event.ID)
-	}
+	stored := inboxtest.StoredIDs(t, stores[0], inbox.Filter{})
 	slices.Sort(want)
 	slices.Sort(printed)
 	slices.Sort(stored)
@@ -172,9 +169,8 @@ func TestKilledPostgresConnectionsAnswer500(t *testing.T) {
 	require.NoError(t, err)
 	defer reader.Close()
 	stored := map[string]bool{}
-	for e, err := range reader.Events(context.Background(), inbox.Filter{}) {
-		require.NoError(t, err)
-		stored[e.Event.ID] = true
+	for _, id := range inboxtest.StoredIDs(t, reader, inbox.Filter{}) {
+		stored[id] = true
 	}
 	for _, id := range acked {
 		assert.True(t, stored[id], "event %s was answered 200 but is not stored", id)
