@@ -22,11 +22,21 @@
 // events are all stored already stores nothing and succeeds: that is the
 // de-duplication of record, and it holds for the retention age (default 30
 // days, WithRetention). Concurrent Saves share one transaction and one
-// fsync (group commit): one writer goroutine takes every queued delivery,
-// gives each a savepoint so that a failing one does not fail the others,
-// and commits once.
+// fsync (group commit): one writer goroutine takes every queued delivery
+// and commits them at once; when one of them fails, the batch is run again
+// with a savepoint around each, so that it does not fail the others.
 //
 // The schema is created on first open and migrated in place; a store whose
 // schema a newer version wrote is refused with ErrSchemaTooNew and left
-// unchanged.
+// unchanged. Events, Get and Deliveries read what is stored (oldest first);
+// Rederive parses stored deliveries again with the current library.
+//
+// Onward delivery is an outbox: with WithSinks, every new event gets a row
+// per sink in the transaction that stores it, and a Relay (NewRelay, Run)
+// delivers due rows to their sink.Sink, retrying with exponential backoff
+// and jitter, until they are delivered or dead with their last error
+// (DeadRows, Redrive, Replay). The vendor's 2xx never waits for a sink.
+//
+// Dedup is a canonical.DedupStore on the same database, with leases, for
+// code that keeps its own per-event callback.
 package inbox

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/lmshooks/lmshooks/canonical"
@@ -85,10 +87,11 @@ func (s *Store) fill(batch []*saveRequest, wait bool) []*saveRequest {
 }
 
 // commit stores a batch in one transaction. It first runs the batch as it
-// is, two statements per delivery; if one delivery fails it rolls back and
-// runs the batch again with a savepoint around each delivery, so that only
-// the failing one fails and the others wait for the commit. A failed
-// BEGIN or COMMIT fails them all.
+// is, two statements per delivery; if that fails it rolls back, and tries
+// again (a deadlock with another store, which the rollback resolved) or
+// runs the batch with a savepoint around each delivery, so that only the
+// failing one fails and the others wait for the commit. A failed BEGIN or
+// COMMIT fails them all.
 func (s *Store) commit(batch []*saveRequest) {
 	ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
 	defer cancel()
@@ -103,9 +106,18 @@ func (s *Store) commit(batch []*saveRequest) {
 	if len(live) == 0 {
 		return
 	}
-	results, errs, retry := s.runBatch(ctx, live, false)
-	if retry {
-		results, errs, _ = s.runBatch(ctx, live, true)
+	var results []Result
+	var errs []error
+	for attempt := 1; ; attempt++ {
+		var err error
+		results, errs, err = s.runBatch(ctx, live, false)
+		if err == nil {
+			break
+		}
+		if !s.dialect.retryable(err) || attempt == maxAttempts {
+			results, errs, _ = s.runBatch(ctx, live, true)
+			break
+		}
 	}
 	for i, req := range live {
 		req.finish(results[i], errs[i])
@@ -113,9 +125,9 @@ func (s *Store) commit(batch []*saveRequest) {
 }
 
 // runBatch runs one transaction over batch, with a savepoint per delivery
-// when isolate is set. Without it, the first failing delivery rolls the
-// transaction back and runBatch returns retry.
-func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool) (results []Result, errs []error, retry bool) {
+// when isolate is set. Without it, a failing statement rolls the
+// transaction back and runBatch returns its error (and no results).
+func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool) (results []Result, errs []error, failed error) {
 	results, errs = make([]Result, len(batch)), make([]error, len(batch))
 	failAll := func(err error) {
 		for i := range errs {
@@ -127,23 +139,21 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 	tx, err := s.begin(ctx)
 	if err != nil {
 		failAll(fmt.Errorf("inbox: beginning a transaction: %w", err))
-		return results, errs, false
+		return results, errs, nil
 	}
-	for i, req := range batch {
-		if isolate {
+	if isolate {
+		for i, req := range batch {
 			results[i], errs[i] = s.saveIsolated(ctx, tx, req)
-			continue
 		}
-		if results[i], errs[i] = s.saveDirect(ctx, tx, req); errs[i] != nil {
-			tx.Rollback()
-			return nil, nil, true
-		}
+	} else if results, err = s.saveAll(ctx, tx, batch); err != nil {
+		tx.Rollback()
+		return nil, nil, err
 	}
 	if s.dialect.Healthy != nil {
 		if err := s.dialect.Healthy(); err != nil {
 			tx.Rollback()
 			failAll(fmt.Errorf("inbox: not committing: %w", err))
-			return results, errs, false
+			return results, errs, nil
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -154,17 +164,18 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 			results[i] = Result{}
 		}
 	}
-	return results, errs, false
+	return results, errs, nil
 }
 
-// saveIsolated is saveDirect behind a savepoint, rolled back to when it
-// fails, and tried again when the dialect says the failure is retryable.
+// saveIsolated is saveAll of one delivery behind a savepoint, rolled back
+// to when it fails, and tried again when the dialect says the failure is
+// retryable.
 func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
 	for attempt := 1; ; attempt++ {
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT delivery"); err != nil {
 			return Result{}, fmt.Errorf("inbox: savepoint: %w", err)
 		}
-		result, err := s.saveDirect(ctx, tx, req)
+		results, err := s.saveAll(ctx, tx, []*saveRequest{req})
 		if err != nil {
 			if _, rbErr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT delivery"); rbErr != nil {
 				return Result{}, errors.Join(err, fmt.Errorf("inbox: rolling back to a savepoint: %w", rbErr))
@@ -173,67 +184,89 @@ func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest)
 		if _, relErr := tx.ExecContext(ctx, "RELEASE SAVEPOINT delivery"); relErr != nil && err == nil {
 			err = fmt.Errorf("inbox: releasing a savepoint: %w", relErr)
 		}
-		if err == nil || !s.dialect.retryable(err) || attempt == maxAttempts {
-			return result, err
+		if err == nil {
+			return results[0], nil
+		}
+		if !s.dialect.retryable(err) || attempt == maxAttempts {
+			return Result{}, err
 		}
 	}
 }
 
-// saveDirect stores one delivery and its new events; when every event was
-// stored already it deletes the delivery row again, so that a duplicate
-// delivery keeps nothing.
-func (s *Store) saveDirect(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
-	result, err := s.insertDelivery(ctx, tx, req)
-	if err != nil {
-		return Result{}, err
-	}
-	if len(result.New) == 0 && len(req.events) > 0 && req.storedDelivery == 0 {
-		if _, err := tx.deleteDelivery.ExecContext(ctx, result.DeliveryID); err != nil {
-			return Result{}, fmt.Errorf("inbox: dropping a duplicate delivery: %w", err)
+// saveAll stores the deliveries of batch and their new events. The events
+// of the whole batch are inserted in ascending id order, so that two stores
+// writing the same events at once take the ids' locks in one order and
+// cannot deadlock; an id twice in one batch is new for its first delivery.
+// A delivery whose events were all stored already has its row deleted
+// again, so that a duplicate delivery keeps nothing.
+func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) ([]Result, error) {
+	type pending struct{ req, event int }
+	var order []pending
+	results := make([]Result, len(batch))
+	fresh := make([][]bool, len(batch))
+	for i, req := range batch {
+		results[i].DeliveryID = req.storedDelivery
+		if req.storedDelivery == 0 {
+			id, err := s.insertDelivery(ctx, tx, req)
+			if err != nil {
+				return nil, err
+			}
+			results[i].DeliveryID = id
 		}
-		result.DeliveryID = 0
+		fresh[i] = make([]bool, len(req.delivery.Events))
+		for j := range req.delivery.Events {
+			order = append(order, pending{i, j})
+		}
 	}
-	return result, nil
+	slices.SortStableFunc(order, func(a, b pending) int {
+		return strings.Compare(batch[a.req].delivery.Events[a.event].ID, batch[b.req].delivery.Events[b.event].ID)
+	})
+	for _, p := range order {
+		req := batch[p.req]
+		e := &req.delivery.Events[p.event]
+		ok, err := s.insertEvent(ctx, tx, results[p.req].DeliveryID, req.delivery.ReceivedAt, e, req.events[p.event])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			if err := s.enqueueOutbox(ctx, tx, e.ID); err != nil {
+				return nil, err
+			}
+		}
+		fresh[p.req][p.event] = ok
+	}
+	for i, req := range batch {
+		for j, e := range req.delivery.Events { // in the delivery's order
+			if fresh[i][j] {
+				results[i].New = append(results[i].New, e)
+			} else {
+				results[i].Duplicates = append(results[i].Duplicates, e)
+			}
+		}
+		if len(results[i].New) == 0 && len(req.events) > 0 && req.storedDelivery == 0 {
+			if _, err := tx.deleteDelivery.ExecContext(ctx, results[i].DeliveryID); err != nil {
+				return nil, fmt.Errorf("inbox: dropping a duplicate delivery: %w", err)
+			}
+			results[i].DeliveryID = 0
+		}
+	}
+	return results, nil
 }
 
-// insertDelivery inserts the raw delivery and each event with ON CONFLICT
-// DO NOTHING: an event whose id is stored already inserts no row.
-func (s *Store) insertDelivery(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
+// insertDelivery inserts the raw delivery and returns its id.
+func (s *Store) insertDelivery(ctx context.Context, tx *batchTx, req *saveRequest) (int64, error) {
 	d := req.delivery
 	body := d.Body
 	if body == nil {
-		body = []byte{}
+		body = []byte{} // never NULL
 	}
-	result := Result{DeliveryID: req.storedDelivery}
-	if result.DeliveryID != 0 {
-		return s.insertEvents(ctx, tx, req, result)
-	}
-	err := tx.insertDelivery.QueryRowContext(ctx, string(d.Vendor), micros(d.ReceivedAt), append([]byte{}, d.ContentType...), req.header, body).Scan(&result.DeliveryID)
+	var id int64
+	err := tx.insertDelivery.QueryRowContext(ctx, string(d.Vendor), micros(d.ReceivedAt),
+		append([]byte{}, d.ContentType...), req.header, body).Scan(&id)
 	if err != nil {
-		return Result{}, fmt.Errorf("inbox: storing the delivery: %w", err)
+		return 0, fmt.Errorf("inbox: storing the delivery: %w", err)
 	}
-	return s.insertEvents(ctx, tx, req, result)
-}
-
-// insertEvents inserts the events of req, attached to result.DeliveryID,
-// and sorts them into result's New and Duplicates.
-func (s *Store) insertEvents(ctx context.Context, tx *batchTx, req *saveRequest, result Result) (Result, error) {
-	d := req.delivery
-	for i, e := range d.Events {
-		fresh, err := s.insertEvent(ctx, tx, result.DeliveryID, d.ReceivedAt, &e, req.events[i])
-		if err != nil {
-			return Result{}, err
-		}
-		if fresh {
-			if err := s.enqueueOutbox(ctx, tx, e.ID); err != nil {
-				return Result{}, err
-			}
-			result.New = append(result.New, e)
-		} else {
-			result.Duplicates = append(result.Duplicates, e)
-		}
-	}
-	return result, nil
+	return id, nil
 }
 
 // insertEvent inserts one event of a stored delivery and reports whether it

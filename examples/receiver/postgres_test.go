@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lmshooks/lmshooks/canonical/inbox"
+	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
 // postgresDSN returns a DSN of the test server (LMSHOOKS_TEST_POSTGRES_DSN,
@@ -89,11 +90,7 @@ func TestTwoReceiversOnOnePostgres(t *testing.T) {
 		want = append(want, d.ids...)
 	}
 	printed := append(printedIDs(t, outs[0].String()), printedIDs(t, outs[1].String())...)
-	var stored []string
-	for e, err := range stores[0].Events(context.Background(), inbox.Filter{}) {
-		require.NoError(t, err)
-		stored = append(stored, e.Event.ID)
-	}
+	stored := inboxtest.StoredIDs(t, stores[0], inbox.Filter{})
 	slices.Sort(want)
 	slices.Sort(printed)
 	slices.Sort(stored)
@@ -166,14 +163,26 @@ func TestKilledPostgresConnectionsAnswer500(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	<-killerDone
+	// Read with a store of its own: the receiver's pool still holds
+	// connections the killer ended.
+	reader, err := openInbox(context.Background(), defaultConfigWith(t, dsn), logger)
+	require.NoError(t, err)
+	defer reader.Close()
 	stored := map[string]bool{}
-	for e, err := range store.Events(context.Background(), inbox.Filter{}) {
-		require.NoError(t, err)
-		stored[e.Event.ID] = true
+	for _, id := range inboxtest.StoredIDs(t, reader, inbox.Filter{}) {
+		stored[id] = true
 	}
 	for _, id := range acked {
 		assert.True(t, stored[id], "event %s was answered 200 but is not stored", id)
 	}
 	assert.NotZero(t, refused, "no delivery met a killed connection: the test tested nothing")
 	t.Logf("%d deliveries answered 200, %d answered 500", len(acked), refused)
+}
+
+// defaultConfigWith is the default configuration with -store set.
+func defaultConfigWith(t *testing.T, store string) config {
+	t.Helper()
+	cfg := defaultConfig(t)
+	cfg.store = store
+	return cfg
 }

@@ -85,11 +85,7 @@ func TestStoreKeepsEveryDocumentedBodyOnce(t *testing.T) {
 		assert.Equal(t, http.StatusOK, post(t, srv.URL+"/webhooks", f), f.Name)
 	}
 	printed := printedIDs(t, out.String())
-	var stored []string
-	for e, err := range store.Events(context.Background(), inbox.Filter{}) {
-		require.NoError(t, err)
-		stored = append(stored, e.Event.ID)
-	}
+	stored := inboxtest.StoredIDs(t, store, inbox.Filter{})
 	assert.Equal(t, stored, printed, "every stored event printed once, in order")
 	assert.Equal(t, expectedIDs(t, bodies), stored, "every event of every body stored once")
 
@@ -216,11 +212,7 @@ func TestFullDiskAnswers500(t *testing.T) {
 		}
 	}
 	require.NotZero(t, refused, "the database never filled up: the test tested nothing")
-	var stored []string
-	for e, err := range store.Events(context.Background(), inbox.Filter{}) {
-		require.NoError(t, err)
-		stored = append(stored, e.Event.ID)
-	}
+	stored := inboxtest.StoredIDs(t, store, inbox.Filter{})
 	assert.Equal(t, acked, stored, "exactly the acknowledged events are stored")
 	assert.Equal(t, acked, printedIDs(t, out.String()), "exactly the acknowledged events are printed")
 	t.Logf("%d deliveries answered 200, then %d answered 500", len(acked), refused)
