@@ -93,7 +93,7 @@ func TestPublicPackagesHaveRunnableExamples(t *testing.T) {
 			}
 		}
 	}
-	for _, pkg := range []string{"mcg", "canonical", "canonical/xapi", "easygenerator", "braincert", "toolzz", "learnink"} {
+	for _, pkg := range []string{"mcg", "canonical", "canonical/xapi", "canonical/inbox", "canonical/inbox/sqlite", "canonical/sink/jetstream", "canonical/sink/forward", "easygenerator", "braincert", "toolzz", "learnink"} {
 		if dir := filepath.Join(root, pkg); !withExample[dir] {
 			t.Errorf("package %s has no runnable Example with an // Output: line", pkg)
 		}
