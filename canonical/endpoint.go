@@ -148,6 +148,7 @@ func (e *endpoint) reject(w http.ResponseWriter, r *http.Request, status int, er
 	if status == http.StatusMethodNotAllowed && w.Header().Get("Allow") == "" {
 		w.Header().Set("Allow", http.MethodPost)
 	}
+	webhook.RecordOutcome(r.Context(), "", status, err)
 	e.cfg.logger.InfoContext(r.Context(), "webhook rejected", "status", status, "error", err)
 	if status == http.StatusServiceUnavailable {
 		webhook.WriteBusy(w, r, e.cfg.maxBodyBytes, err)

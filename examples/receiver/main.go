@@ -96,6 +96,36 @@ type config struct {
 	// sinks are where the relay delivers every stored event (the LRS,
 	// NATS and HTTP sinks add their flags here); none: no relay runs.
 	sinks []sink.Sink
+	// logFormat is how stderr's lines are written: text or json.
+	logFormat string
+}
+
+// readSecretFiles sets the secrets that -learnink-secret-file and
+// -basic-auth-file name; a secret given both ways is refused.
+func readSecretFiles(cfg *config, learninkFile, basicAuthFile string) error {
+	if learninkFile != "" {
+		if len(cfg.learninkSecrets) > 0 {
+			return errors.New("-learnink-secret and -learnink-secret-file are both set; give one")
+		}
+		secrets, err := readSecretFile("learnink-secret-file", learninkFile)
+		if err != nil {
+			return err
+		}
+		for line := range strings.Lines(secrets) {
+			_ = cfg.learninkSecrets.Set(line) // never fails
+		}
+	}
+	if basicAuthFile != "" {
+		if cfg.basicAuth != "" {
+			return errors.New("-basic-auth and -basic-auth-file are both set; give one")
+		}
+		auth, err := readSecretFile("basic-auth-file", basicAuthFile)
+		if err != nil {
+			return err
+		}
+		cfg.basicAuth = auth
+	}
+	return nil
 }
 
 // listFlag is a flag that may be repeated and may hold comma-separated values.
@@ -131,8 +161,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
 	fs.Int64Var(&cfg.maxInflightBytes, "max-inflight-bytes", canonical.DefaultMaxInflightBytes, "most request body bytes held at once by all requests together; a request finding no room within a second is answered 503")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
-	if err := fs.Parse(args); err != nil {
+	learninkSecretFile := fs.String("learnink-secret-file", "", "file holding -learnink-secret (one or more secrets, one a line or comma-separated), kept out of process listings")
+	basicAuthFile := fs.String("basic-auth-file", "", "file holding -basic-auth's user:pass, kept out of process listings")
+	fs.StringVar(&cfg.logFormat, "log-format", logText, "what each log line on stderr is: text or json")
+	fs.Usage = func() { printUsage(fs, fs.Output()) }
+	if err := parseWithEnv(fs, args, os.LookupEnv); err != nil {
 		return cfg, err
+	}
+	if err := readSecretFiles(&cfg, *learninkSecretFile, *basicAuthFile); err != nil {
+		return cfg, err
+	}
+	if cfg.logFormat != logText && cfg.logFormat != logJSON {
+		return cfg, fmt.Errorf("-log-format must be %s or %s, not %q", logText, logJSON, cfg.logFormat)
 	}
 	loc, err := time.LoadLocation(*toolzzZone)
 	if err != nil {
@@ -179,10 +219,18 @@ func newDeliver(cfg config, stdout io.Writer) func(context.Context, *canonical.D
 // deliverTo is newDeliver printing to out.
 func deliverTo(cfg config, stdout lineOutput) func(context.Context, *canonical.Delivery) error {
 	out := &lineWriter{out: stdout, format: cfg.format}
-	if !cfg.dedup {
-		return perEvent(out.print)
+	// An event printed is the memory mode's stored one.
+	printed := func(ctx context.Context, e canonical.Event) error {
+		err := out.print(ctx, e)
+		if err == nil {
+			noteFrom(ctx).noteStored(1)
+		}
+		return err
 	}
-	return perEvent(canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), out.print))
+	if !cfg.dedup {
+		return perEvent(printed)
+	}
+	return perEvent(canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), printed))
 }
 
 // timeouts bound how long a slow or idle client may hold a connection.
@@ -235,7 +283,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	logger := newLogger(cfg.logFormat, stderr)
 	out, restoreStdout, err := newOutput(stdout)
 	if err != nil {
 		return err
@@ -246,14 +294,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		return err
 	}
 	deliver := deliverTo(cfg, out)
+	svc := &service{metrics: newMetrics(), readiness: &readiness{store: store, logger: logger}}
 	if store != nil {
 		defer store.Close() // after Shutdown: requests in flight are committed first
 		deliver = newStoreDeliver(store, cfg, out, logger)
-		stopRelay, err := startRelay(ctx, store, cfg.sinks, logger)
+		relay, stopRelay, err := startRelay(ctx, store, cfg.sinks, logger)
 		if err != nil {
 			return err
 		}
 		defer stopRelay()
+		if relay != nil {
+			svc.readiness.relay = newRelayWatch(store, relay)
+			svc.metrics.watchRelay(store, relay, logger)
+		}
 	}
 	listen, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
@@ -261,8 +314,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 	t := defaultTimeouts
 	t.write = cfg.writeTimeout
-	srv := newServer(newMux(cfg, deliver, logger), logger, t)
+	srv := newServer(newRoutes(cfg, deliver, logger, svc), logger, t)
 	listener := limitConns(framedListener{listen}, cfg.maxConns, srv, logger)
+	svc.metrics.watchLimits(svc.inflight, cfg.maxInflightBytes, listener)
 	logger.Info("storing deliveries", "store", inboxopen.Name(cfg.store))
 	logger.Info("listening", "addr", listener.Addr().String())
 	if ready != nil {

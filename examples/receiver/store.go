@@ -36,14 +36,15 @@ const relayLogEvery = time.Minute
 
 // startRelay delivers the store's outbox to the sinks in the background
 // (the vendor's 2xx never waits for a sink) and logs its counts and
-// backlog; stop ends it and waits. With no sinks it does nothing.
-func startRelay(ctx context.Context, store *inbox.Store, sinks []sink.Sink, logger *slog.Logger) (stop func(), err error) {
+// backlog; stop ends it and waits. With no sinks it does nothing and
+// relay is nil.
+func startRelay(ctx context.Context, store *inbox.Store, sinks []sink.Sink, logger *slog.Logger) (relay *inbox.Relay, stop func(), err error) {
 	if len(sinks) == 0 {
-		return func() {}, nil
+		return nil, func() {}, nil
 	}
-	relay, err := store.NewRelay(sinks, inbox.WithRelayLogger(logger))
+	relay, err = store.NewRelay(sinks, inbox.WithRelayLogger(logger))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -60,7 +61,7 @@ func startRelay(ctx context.Context, store *inbox.Store, sinks []sink.Sink, logg
 			}
 		}
 	})
-	return func() { cancel(); wg.Wait(); logRelay(context.Background(), store, relay, logger) }, nil
+	return relay, func() { cancel(); wg.Wait(); logRelay(context.Background(), store, relay, logger) }, nil
 }
 
 // logRelay logs what the relay did and the outbox's rows by sink and state.
@@ -88,6 +89,7 @@ func newStoreDeliver(store *inbox.Store, cfg config, stdout lineOutput, logger *
 		if err != nil {
 			return fmt.Errorf("storing the delivery: %w", err)
 		}
+		noteFrom(ctx).noteStored(len(result.New))
 		for _, e := range result.New {
 			if err := out.print(ctx, e); err != nil {
 				logger.ErrorContext(ctx, "printing a stored event", "id", e.ID, "error", err)

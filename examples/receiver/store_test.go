@@ -167,7 +167,7 @@ func TestRelayDeliversStoredEvents(t *testing.T) {
 	store, err := openInbox(context.Background(), cfg, logger)
 	require.NoError(t, err)
 	defer store.Close()
-	stop, err := startRelay(context.Background(), store, cfg.sinks, logger)
+	_, stop, err := startRelay(context.Background(), store, cfg.sinks, logger)
 	require.NoError(t, err)
 	defer stop()
 	var out safeBuffer

@@ -64,9 +64,11 @@ func (h *Handler[E]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := withRequest(r.Context(), &Request{Header: r.Header, Body: body, ReceivedAt: received})
 	if err := h.deliver(ctx, event); err != nil {
 		h.logger().ErrorContext(r.Context(), "webhook callback failed", "vendor", h.Vendor, "error", err)
+		RecordOutcome(r.Context(), h.Vendor, http.StatusInternalServerError, errors.Join(ErrCallback, err))
 		writeJSON(w, http.StatusInternalServerError, `{"error":"internal error"}`)
 		return
 	}
+	RecordOutcome(r.Context(), h.Vendor, http.StatusOK, nil)
 	writeJSON(w, http.StatusOK, `{"status":"ok"}`)
 }
 
@@ -123,6 +125,7 @@ func (m *misconfigured) Unwrap() error { return m.err }
 // reject answers a request that failed before the callback.
 func (h *Handler[E]) reject(w http.ResponseWriter, r *http.Request, err error) {
 	status := StatusFor(err)
+	RecordOutcome(r.Context(), h.Vendor, status, err)
 	switch status {
 	case http.StatusMethodNotAllowed:
 		if w.Header().Get("Allow") == "" { // CORS allows OPTIONS too

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lmshooks/lmshooks/canonical"
+)
+
+// deliveryNote is what the callback learnt of one delivery, for its log
+// line and its metrics: the events' ids and vendor events, and how many
+// were new (stored, or printed with -store memory).
+type deliveryNote struct {
+	mu           sync.Mutex
+	ids          []string
+	vendorEvents []string
+	stored       int
+}
+
+type noteKey struct{}
+
+// noteFrom returns the note of the delivery whose context ctx is, or nil.
+func noteFrom(ctx context.Context) *deliveryNote {
+	n, _ := ctx.Value(noteKey{}).(*deliveryNote)
+	return n
+}
+
+// noteEvents records the delivery's events.
+func (n *deliveryNote) noteEvents(events []canonical.Event) {
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, e := range events {
+		n.ids = append(n.ids, e.ID)
+		if !slices.Contains(n.vendorEvents, e.VendorEvent) {
+			n.vendorEvents = append(n.vendorEvents, e.VendorEvent)
+		}
+	}
+}
+
+// noteStored counts events that were new.
+func (n *deliveryNote) noteStored(count int) {
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	n.stored += count
+	n.mu.Unlock()
+}
+
+// noting records each delivery's events in its note before deliver runs.
+func noting(deliver func(context.Context, *canonical.Delivery) error) func(context.Context, *canonical.Delivery) error {
+	return func(ctx context.Context, d *canonical.Delivery) error {
+		noteFrom(ctx).noteEvents(d.Events)
+		return deliver(ctx, d)
+	}
+}
+
+// deliveryIDHeaders name a delivery (not an event) where the vendor sends
+// one: LearnInk's Svix id. They identify, they do not authenticate.
+var deliveryIDHeaders = []string{"svix-id", "webhook-id"}
+
+// observeDeliveries logs one line per request to a webhook route and
+// counts it in m (nil: no metrics): accepted and duplicate deliveries at
+// INFO, rejected ones at INFO (the sender's mistake) or WARN (503: we were
+// busy), failures and misconfiguration at ERROR. A line names the vendor,
+// the vendor events, the canonical ids, the delivery id header when sent,
+// the status, how many events were stored and how many were duplicates,
+// and for a failure the error kind and error; never a header's credential,
+// a signature or a body.
+func observeDeliveries(h http.Handler, logger *slog.Logger, m *promMetrics) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		note := &deliveryNote{}
+		var deliveryID string
+		for _, name := range deliveryIDHeaders {
+			if deliveryID = r.Header.Get(name); deliveryID != "" {
+				break
+			}
+		}
+		r = r.WithContext(context.WithValue(r.Context(), noteKey{}, note))
+		canonical.Observe(h, func(ctx context.Context, o canonical.Observation) {
+			if o.Status == 0 { // a CORS preflight: no delivery
+				return
+			}
+			note.mu.Lock()
+			defer note.mu.Unlock()
+			duplicates := 0
+			if o.Status/100 == 2 {
+				duplicates = len(note.ids) - note.stored
+			}
+			m.observe(o, note.stored, duplicates)
+			args := []any{
+				"vendor", o.Vendor, "route", r.URL.Path, "status", o.Status,
+				"vendor_event", strings.Join(note.vendorEvents, ","), "ids", note.ids,
+			}
+			if deliveryID != "" {
+				args = append(args, "delivery_id", deliveryID)
+			}
+			args = append(args, "stored", note.stored, "duplicates", duplicates, "bytes", o.BodyBytes, "duration", o.Duration)
+			if o.Err != nil {
+				args = append(args, "error_kind", o.ErrorKind, "error", o.Err)
+			}
+			logger.Log(ctx, deliveryLevel(o), deliveryMessage(o, duplicates), args...)
+		}).ServeHTTP(w, r)
+	})
+}
+
+// deliveryMessage is a delivery line's message.
+func deliveryMessage(o canonical.Observation, duplicates int) string {
+	switch {
+	case o.Status/100 == 2 && duplicates > 0:
+		return "delivery accepted: duplicate"
+	case o.Status/100 == 2:
+		return "delivery accepted"
+	case o.Status >= 500:
+		return "delivery failed"
+	default:
+		return "delivery rejected"
+	}
+}
+
+// deliveryLevel is a delivery line's level: ERROR for what an operator
+// must fix (our failures, a misconfigured handler), WARN when we were too
+// busy, INFO otherwise.
+func deliveryLevel(o canonical.Observation) slog.Level {
+	switch {
+	case o.Status == http.StatusServiceUnavailable:
+		return slog.LevelWarn
+	case o.Status >= 500:
+		return slog.LevelError
+	default:
+		return slog.LevelInfo
+	}
+}
