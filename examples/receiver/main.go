@@ -30,6 +30,12 @@
 // Transfer-Encoding is refused (framing.go); an event is answered 200 only
 // once it is stored (or, with -store memory, its whole line is out) within
 // -write-timeout, and stdout on /dev/null stops start-up (output*.go).
+//
+// For operators: GET /healthz, /readyz (the store answers, the relay is
+// not stuck) and /metrics (Prometheus); one log line per delivery
+// (deliverylog.go), -log-format text|json; every flag also as
+// LMSHOOKS_<FLAG> (env.go), secrets from -learnink-secret-file and
+// -basic-auth-file; -help groups the flags (help.go).
 package main
 
 import (

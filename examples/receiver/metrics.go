@@ -137,5 +137,6 @@ func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 
 // handler serves the metrics in the Prometheus text exposition format.
 func (m *promMetrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+	// A failed outbox count drops only that gauge from the scrape.
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
 }

@@ -313,3 +313,44 @@ func TestRelayWatchTellsStuckFromBusy(t *testing.T) {
 	require.Equal(t, 1, n)
 	assert.NoError(t, watch.check(ctx, now.Add(3*time.Minute)), "delivered: not stuck")
 }
+
+// TestRelayMetrics: with a sink, /metrics shows the outbox's rows by sink
+// and state and the relay's counts, as they change.
+func TestRelayMetrics(t *testing.T) {
+	cfg := defaultConfig(t)
+	cfg.store = filepath.Join(t.TempDir(), "lmshooks.db")
+	dest := &inboxtest.Sink{SinkName: "test"}
+	cfg.sinks = []sink.Sink{dest}
+	logger := slog.New(slog.DiscardHandler)
+	store, err := openInbox(context.Background(), cfg, logger)
+	require.NoError(t, err)
+	defer store.Close()
+	relay, err := store.NewRelay(cfg.sinks)
+	require.NoError(t, err)
+	svc := &service{metrics: newMetrics(), readiness: &readiness{store: store, relay: newRelayWatch(store, relay), logger: logger}}
+	svc.metrics.watchRelay(store, relay, logger)
+	srv := httptest.NewServer(newRoutes(cfg, newStoreDeliver(store, cfg, writerLines(io.Discard), logger), logger, svc))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+
+	require.Equal(t, http.StatusOK, post(t, srv.URL+"/webhooks/mcg", mcgFile(t)))
+	families := scrape(t, addr)
+	due, _ := sample(families, "lmshooks_outbox_rows", "sink", "test", "state", "due")
+	assert.Equal(t, 1.0, due)
+	delivered, _ := sample(families, "lmshooks_relay_delivered_total")
+	assert.Equal(t, 0.0, delivered)
+
+	n, err := relay.DeliverDue(context.Background())
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
+	families = scrape(t, addr)
+	due, _ = sample(families, "lmshooks_outbox_rows", "sink", "test", "state", "due")
+	assert.Equal(t, 0.0, due)
+	done, ok := sample(families, "lmshooks_outbox_rows", "sink", "test", "state", "delivered")
+	assert.True(t, ok)
+	assert.Equal(t, 1.0, done)
+	delivered, _ = sample(families, "lmshooks_relay_delivered_total")
+	assert.Equal(t, 1.0, delivered)
+	status, _, _ := get(t, srv.URL+"/readyz")
+	assert.Equal(t, http.StatusOK, status)
+}
