@@ -131,7 +131,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
 	fs.Int64Var(&cfg.maxInflightBytes, "max-inflight-bytes", canonical.DefaultMaxInflightBytes, "most request body bytes held at once by all requests together; a request finding no room within a second is answered 503")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
+	lrs := addLRSFlags(fs) // flag group "sinks"
 	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if err := lrs.addSink(&cfg); err != nil {
 		return cfg, err
 	}
 	loc, err := time.LoadLocation(*toolzzZone)
