@@ -183,7 +183,7 @@ func recordingProxy(t *testing.T, endpoint string) (string, func() []lrsPost) {
 }
 
 // buildInboxTool builds examples/inbox into a temporary directory.
-func buildInboxTool(t *testing.T) string {
+func buildInboxTool(t testing.TB) string {
 	t.Helper()
 	tool := filepath.Join(t.TempDir(), "inbox")
 	if out, err := exec.Command("go", "build", "-o", tool, "../inbox").CombinedOutput(); err != nil {

@@ -55,7 +55,7 @@ func startRun(t *testing.T, stdout, stderr io.Writer, flags ...string) *runningS
 }
 
 // startRunContext is startRun with run's context derived from parent.
-func startRunContext(parent context.Context, t *testing.T, stdout, stderr io.Writer, flags ...string) *runningServer {
+func startRunContext(parent context.Context, t testing.TB, stdout, stderr io.Writer, flags ...string) *runningServer {
 	t.Helper()
 	ctx, cancel := context.WithCancel(parent)
 	s := &runningServer{stop: cancel, done: make(chan struct{})}

@@ -17,11 +17,13 @@ type lrsFlags struct {
 	activityBase, customerHome, lang string
 	homePages, optIn                 listFlag
 	mboxSHA1Sum, alwaysAccount       bool
+	// fs tells which flags were set.
+	fs *flag.FlagSet
 }
 
 // addLRSFlags defines the LRS sink's flags on fs (flag group "sinks").
 func addLRSFlags(fs *flag.FlagSet) *lrsFlags {
-	f := &lrsFlags{}
+	f := &lrsFlags{fs: fs}
 	fs.StringVar(&f.endpoint, "lrs", "", "xAPI endpoint of a Learning Record Store, such as http://127.0.0.1:8081/xAPI/: every stored event that maps to statements is sent there (needs a durable -store)")
 	fs.StringVar(&f.auth, "lrs-auth", "", "user:pass for the LRS's HTTP Basic authentication")
 	fs.StringVar(&f.version, "xapi-version", xapi.DefaultVersion, "X-Experience-API-Version sent to the LRS: 1.0.3 or 2.0.0")
@@ -53,12 +55,13 @@ func (f *lrsFlags) addSink(cfg *config) error {
 // error names the flag at fault.
 func (f *lrsFlags) sink(store string) (*xapi.LRS, error) {
 	if f.endpoint == "" {
-		for name, set := range map[string]bool{"-lrs-auth": f.auth != "", "-xapi-home-page": len(f.homePages) > 0, "-xapi-opt-in": len(f.optIn) > 0} {
-			if set {
-				return nil, fmt.Errorf("%s is set but -lrs is not", name)
+		var stray error
+		f.fs.Visit(func(fl *flag.Flag) {
+			if stray == nil && (fl.Name == "lrs-auth" || strings.HasPrefix(fl.Name, "xapi-")) {
+				stray = fmt.Errorf("-%s is set but -lrs is not", fl.Name)
 			}
-		}
-		return nil, nil
+		})
+		return nil, stray
 	}
 	if store == "memory" {
 		return nil, errLRSNeedsStore

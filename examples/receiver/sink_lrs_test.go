@@ -52,6 +52,7 @@ func TestLRSFlagsRefusedAtStart(t *testing.T) {
 		{"opt-in", append(lrs, "-xapi-opt-in", "course.completed"), "-xapi-opt-in"},
 		{"auth without -lrs", []string{"-lrs-auth", "u:p"}, "-lrs-auth is set but -lrs is not"},
 		{"opt-in without -lrs", []string{"-xapi-opt-in", "order.completed"}, "-xapi-opt-in is set but -lrs is not"},
+		{"language without -lrs", []string{"-xapi-language", "en"}, "-xapi-language is set but -lrs is not"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := parseFlags(tc.args, io.Discard)
