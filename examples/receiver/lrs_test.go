@@ -156,9 +156,12 @@ func recordingProxy(t *testing.T, endpoint string) (string, func() []lrsPost) {
 			return nil
 		}
 		var sent []json.RawMessage
-		body, _ := resp.Request.GetBody()
-		if body != nil {
-			_ = json.NewDecoder(body).Decode(&sent)
+		body, err := resp.Request.GetBody()
+		if err == nil {
+			err = json.NewDecoder(body).Decode(&sent)
+		}
+		if err != nil {
+			return fmt.Errorf("recording a POST to the LRS: %w", err) // answered 502: the test sees it
 		}
 		mu.Lock()
 		posts = append(posts, lrsPost{len(sent), resp.StatusCode})
@@ -168,7 +171,10 @@ func recordingProxy(t *testing.T, endpoint string) (string, func() []lrsPost) {
 	inner := proxy.Director
 	proxy.Director = func(r *http.Request) {
 		// Keep the body for ModifyResponse: GetBody re-reads it.
-		data, _ := io.ReadAll(r.Body)
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			t.Errorf("reading a request to the LRS: %v", err)
+		}
 		r.Body = io.NopCloser(bytes.NewReader(data))
 		r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
 		inner(r)
