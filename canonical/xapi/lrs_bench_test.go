@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lmshooks/lmshooks/canonical/xapi"
+	"github.com/lmshooks/lmshooks/internal/lrstest"
 )
 
 // BenchmarkLRSDeliver measures statements per second through the sink to
@@ -16,7 +17,7 @@ import (
 //
 //	go test -run '^$' -bench LRSDeliver -benchmem ./canonical/xapi/
 func BenchmarkLRSDeliver(b *testing.B) {
-	endpoint := sharedLRS(b)
+	endpoint := lrstest.Shared(b)
 	run := "bench-" + randomHex(b)
 	for _, size := range []int{1, 10, 100} {
 		b.Run(fmt.Sprintf("batch=%d", size), func(b *testing.B) {

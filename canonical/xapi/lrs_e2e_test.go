@@ -15,6 +15,7 @@ import (
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/sink"
 	"github.com/lmshooks/lmshooks/canonical/xapi"
+	"github.com/lmshooks/lmshooks/internal/lrstest"
 )
 
 // TestLRSStoresGoldenStatements sends the events of every documented body
@@ -22,9 +23,9 @@ import (
 // the .xapi.golden files as written there, and only those are new; sending
 // everything again adds none.
 func TestLRSStoresGoldenStatements(t *testing.T) {
-	endpoint := sharedLRS(t)
-	events, statements := documentedEvents(t), goldenStatements(t)
-	before := lrsStatements(t, endpoint)
+	endpoint := lrstest.Shared(t)
+	events, statements := documentedEvents(t), lrstest.GoldenStatements(t)
+	before := lrstest.Statements(t, endpoint)
 	absent := 0
 	for _, s := range statements {
 		if _, ok := before[s["id"].(string)]; !ok {
@@ -33,12 +34,12 @@ func TestLRSStoresGoldenStatements(t *testing.T) {
 	}
 	l := newLRS(t, xapi.LRSConfig{Endpoint: endpoint})
 	require.Nil(t, deliver(t, l, events), "every event delivered")
-	after := lrsStatements(t, endpoint)
-	checkStored(t, after, statements)
+	after := lrstest.Statements(t, endpoint)
+	lrstest.CheckStored(t, after, statements)
 	assert.Equal(t, absent, len(after)-len(before), "new statements in the LRS")
 
 	require.Nil(t, deliver(t, l, events), "everything again")
-	assert.Len(t, lrsStatements(t, endpoint), len(after), "sending again adds no statement")
+	assert.Len(t, lrstest.Statements(t, endpoint), len(after), "sending again adds no statement")
 }
 
 // TestLRSStartedLate delivers the documented events while no LRS listens
@@ -46,10 +47,10 @@ func TestLRSStoresGoldenStatements(t *testing.T) {
 // that port: the next delivery stores every golden statement once, and
 // the LRS holds exactly the statements of the .xapi.golden files.
 func TestLRSStartedLate(t *testing.T) {
-	port := freePort(t)
+	port := lrstest.FreePort(t)
 	l := newLRS(t, xapi.LRSConfig{Endpoint: fmt.Sprintf("http://127.0.0.1:%d/xAPI/", port), Timeout: 5 * time.Second})
-	events, statements := documentedEvents(t), goldenStatements(t)
-	lrsTools(t) // skips now, rather than after the first delivery
+	events, statements := documentedEvents(t), lrstest.GoldenStatements(t)
+	lrstest.Tools(t) // skips now, rather than after the first delivery
 
 	errs := deliver(t, l, events)
 	require.Len(t, errs, len(events))
@@ -64,13 +65,13 @@ func TestLRSStartedLate(t *testing.T) {
 		assert.ErrorIs(t, err, syscall.ECONNREFUSED)
 	}
 
-	endpoint := startLRS(t, port)
+	endpoint := lrstest.Start(t, port)
 	require.Nil(t, deliver(t, l, events), "delivered once the LRS runs")
-	held := lrsStatements(t, endpoint)
-	checkStored(t, held, statements)
+	held := lrstest.Statements(t, endpoint)
+	lrstest.CheckStored(t, held, statements)
 	assert.Len(t, held, len(statements), "the LRS holds exactly the golden statements")
 	require.Nil(t, deliver(t, l, events))
-	assert.Len(t, lrsStatements(t, endpoint), len(statements), "a retry adds nothing")
+	assert.Len(t, lrstest.Statements(t, endpoint), len(statements), "a retry adds nothing")
 }
 
 // TestLRSRejectsOneStatementOfABatch sends one batch holding good events,
@@ -80,7 +81,7 @@ func TestLRSStartedLate(t *testing.T) {
 // tag): the good ones are stored, the other two rejected with the LRS's
 // message.
 func TestLRSRejectsOneStatementOfABatch(t *testing.T) {
-	endpoint := sharedLRS(t)
+	endpoint := lrstest.Shared(t)
 	run := randomHex(t)
 	event := func(n int, email string) canonical.Event {
 		e := canonical.Event{
@@ -117,7 +118,7 @@ func TestLRSRejectsOneStatementOfABatch(t *testing.T) {
 			assert.NoError(t, err, events[i].ID)
 		}
 	}
-	held := lrsStatements(t, endpoint)
+	held := lrstest.Statements(t, endpoint)
 	for i, e := range events {
 		statements, err := xapi.Statements(e, xapi.WithLanguage("en"))
 		require.NoError(t, err)
@@ -126,7 +127,7 @@ func TestLRSRejectsOneStatementOfABatch(t *testing.T) {
 			continue
 		}
 		if i != 4 {
-			checkStored(t, held, asJSON(t, statements))
+			lrstest.CheckStored(t, held, asJSON(t, statements))
 		}
 	}
 }

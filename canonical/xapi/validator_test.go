@@ -10,6 +10,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/xapi"
+	"github.com/lmshooks/lmshooks/internal/lrstest"
 )
 
 // validatorEnv names the npm prefix (a directory holding
@@ -59,7 +60,7 @@ func learningLockerProblems(t *testing.T, statements any) [][]problem {
 // documented bodies' statements under the other actor and language
 // options: none may have a problem.
 func TestLearningLockerValidatesGoldenStatements(t *testing.T) {
-	statements := goldenStatements(t)
+	statements := lrstest.GoldenStatements(t)
 	statements = append(statements, asJSON(t, allStatements(t, slices.Concat(documentedOptions,
 		[]xapi.Option{xapi.WithMboxSHA1Sum(), xapi.WithLanguage("pt-BR")})...))...)
 	statements = append(statements, asJSON(t, allStatements(t, slices.Concat(documentedOptions, []xapi.Option{xapi.WithAlwaysAccount(),

@@ -18,7 +18,7 @@ var flagGroups = []struct {
 	{"listening", []string{"addr", "max-conns", "write-timeout"}},
 	{"vendors", []string{"learnink-", "basic-auth", "allow-origin", "toolzz-"}},
 	{"store", []string{"store", "sqlite-", "retention", "dedup"}},
-	{"sinks", []string{"lrs", "nats", "forward", "sink", "relay-"}},
+	{"sinks", []string{"lrs", "lrs-", "xapi-", "nats", "nats-", "forward", "forward-", "sink", "relay-"}},
 	{"limits", []string{"max-inflight-bytes"}},
 	{"output and logging", []string{"format", "log-"}},
 }

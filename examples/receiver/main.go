@@ -170,11 +170,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	learninkSecretFile := fs.String("learnink-secret-file", "", "file holding -learnink-secret (one or more secrets, one a line or comma-separated), kept out of process listings")
 	basicAuthFile := fs.String("basic-auth-file", "", "file holding -basic-auth's user:pass, kept out of process listings")
 	fs.StringVar(&cfg.logFormat, "log-format", logText, "what each log line on stderr is: text or json")
+	lrs := addLRSFlags(fs) // flag group "sinks"
 	fs.Usage = func() { printUsage(fs, fs.Output()) }
 	if err := parseWithEnv(fs, args, os.LookupEnv); err != nil {
 		return cfg, err
 	}
 	if err := readSecretFiles(&cfg, *learninkSecretFile, *basicAuthFile); err != nil {
+		return cfg, err
+	}
+	if err := lrs.addSink(&cfg); err != nil {
 		return cfg, err
 	}
 	if cfg.logFormat != logText && cfg.logFormat != logJSON {

@@ -51,7 +51,13 @@ type runningServer struct {
 // cleanup stops it.
 func startRun(t *testing.T, stdout, stderr io.Writer, flags ...string) *runningServer {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
+	return startRunContext(context.Background(), t, stdout, stderr, flags...)
+}
+
+// startRunContext is startRun with run's context derived from parent.
+func startRunContext(parent context.Context, t testing.TB, stdout, stderr io.Writer, flags ...string) *runningServer {
+	t.Helper()
+	ctx, cancel := context.WithCancel(parent)
 	s := &runningServer{stop: cancel, done: make(chan struct{})}
 	ready := make(chan string, 1)
 	go func() {

@@ -42,7 +42,7 @@ func startRelay(ctx context.Context, store *inbox.Store, sinks []sink.Sink, logg
 	if len(sinks) == 0 {
 		return nil, func() {}, nil
 	}
-	relay, err = store.NewRelay(sinks, inbox.WithRelayLogger(logger))
+	relay, err = store.NewRelay(sinks, relayOptions(ctx, inbox.WithRelayLogger(logger))...)
 	if err != nil {
 		return nil, nil, err
 	}

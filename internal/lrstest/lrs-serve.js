@@ -1,5 +1,5 @@
 // Serves Learning Locker's xAPI statement service (npm xapi-statements@5.0.1)
-// on 127.0.0.1 only, for the end-to-end tests of canonical/xapi. Its own
+// on 127.0.0.1 only, for the end-to-end tests (canonical/xapi, examples/receiver). Its own
 // dist/server.js listens on every interface, so this wires the same app
 // (the same routers, in the same order) to a loopback listener instead.
 //
