@@ -1,4 +1,8 @@
-package forward_test
+// Package swhtest is a user's service receiving Standard Webhooks: a real
+// HTTP server that verifies every request with the official Standard
+// Webhooks Go library and with learnink's Verifier, for the tests of the
+// forward sink and of the receiver that forwards through it.
+package swhtest
 
 import (
 	"io"
@@ -12,26 +16,29 @@ import (
 	"github.com/lmshooks/lmshooks/learnink"
 )
 
-const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+// Secret is a signing secret for tests.
+const Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 
-// received is one request as the receiver saw it.
-type received struct {
+// Received is one request as the receiver saw it.
+type Received struct {
 	Header http.Header
 	Body   []byte
 }
 
-// receiver is a user's service: a real HTTP server that verifies every
+// Receiver is a user's service: a real HTTP server that verifies every
 // request with the official Standard Webhooks Go library and with
 // learnink's Verifier, answers 401 to a request either refuses and 204 to
 // the rest, and keeps the requests it accepted.
-type receiver struct {
+type Receiver struct {
 	*httptest.Server
 	mu       sync.Mutex
-	accepted []received
+	accepted []Received
 	refused  []error
 }
 
-func newReceiver(t *testing.T) *receiver {
+// NewReceiver starts a receiver verifying with secret; the test's cleanup
+// stops it.
+func NewReceiver(t testing.TB, secret string) *Receiver {
 	t.Helper()
 	official, err := standardwebhooks.NewWebhook(secret)
 	if err != nil {
@@ -41,7 +48,7 @@ func newReceiver(t *testing.T) *receiver {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &receiver{}
+	r := &Receiver{}
 	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		body, err := io.ReadAll(req.Body)
 		if err == nil {
@@ -57,15 +64,15 @@ func newReceiver(t *testing.T) *receiver {
 			http.Error(w, "bad signature", http.StatusUnauthorized)
 			return
 		}
-		r.accepted = append(r.accepted, received{req.Header.Clone(), body})
+		r.accepted = append(r.accepted, Received{req.Header.Clone(), body})
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	t.Cleanup(r.Close)
 	return r
 }
 
-// take returns the accepted requests, and fails t if any was refused.
-func (r *receiver) take(t *testing.T) []received {
+// Take returns the accepted requests, and fails t if any was refused.
+func (r *Receiver) Take(t testing.TB) []Received {
 	t.Helper()
 	r.mu.Lock()
 	defer r.mu.Unlock()
