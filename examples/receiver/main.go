@@ -131,6 +131,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Var(&cfg.allowOrigins, "allow-origin", "origins whose pages may post Easygenerator results (repeatable or comma-separated; default *)")
 	fs.Int64Var(&cfg.maxInflightBytes, "max-inflight-bytes", canonical.DefaultMaxInflightBytes, "most request body bytes held at once by all requests together; a request finding no room within a second is answered 503")
 	toolzzZone := fs.String("toolzz-location", "UTC", "time zone of Toolzz's send_at, which carries none (an IANA name such as America/Sao_Paulo)")
+	natsSink, forwardSink := addNATSFlags(fs), addForwardFlags(fs) // group "sinks"
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -165,6 +166,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.writeTimeout <= 0 {
 		return cfg, fmt.Errorf("-write-timeout must be positive, not %s", cfg.writeTimeout)
 	}
+	// Last: the NATS sink connects, and run closes what this opens.
+	sinks, err := openSinks(cfg.store, forwardSink, natsSink)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.sinks = append(cfg.sinks, sinks...)
 	return cfg, nil
 }
 
@@ -235,6 +242,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err != nil {
 		return err
 	}
+	defer closeSinks(cfg.sinks) // after the relay has stopped
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	out, restoreStdout, err := newOutput(stdout)
 	if err != nil {
