@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
 
@@ -40,6 +41,13 @@ type Receiver struct {
 // stops it.
 func NewReceiver(t testing.TB, secret string) *Receiver {
 	t.Helper()
+	return NewSlowReceiver(t, secret, 0)
+}
+
+// NewSlowReceiver is NewReceiver taking delay to answer each request, as a
+// busy service does, so that a sender's deliveries are in flight longer.
+func NewSlowReceiver(t testing.TB, secret string, delay time.Duration) *Receiver {
+	t.Helper()
 	official, err := standardwebhooks.NewWebhook(secret)
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +59,7 @@ func NewReceiver(t testing.TB, secret string) *Receiver {
 	r := &Receiver{}
 	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		body, err := io.ReadAll(req.Body)
+		time.Sleep(delay)
 		if err == nil {
 			err = official.Verify(body, req.Header)
 		}
