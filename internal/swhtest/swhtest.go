@@ -28,8 +28,9 @@ type Received struct {
 
 // Receiver is a user's service: a real HTTP server that verifies every
 // request with the official Standard Webhooks Go library and with
-// learnink's Verifier, answers 401 to a request either refuses and 204 to
-// the rest, and keeps the requests it accepted.
+// learnink's Verifier, answers 401 to a request either refuses, 400 to one
+// whose body was cut off, and 204 to the rest, and keeps the requests it
+// accepted.
 type Receiver struct {
 	*httptest.Server
 	mu       sync.Mutex
@@ -59,10 +60,14 @@ func NewSlowReceiver(t testing.TB, secret string, delay time.Duration) *Receiver
 	r := &Receiver{}
 	r.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		body, err := io.ReadAll(req.Body)
-		time.Sleep(delay)
-		if err == nil {
-			err = official.Verify(body, req.Header)
+		if err != nil {
+			// Cut off (a sender killed mid-request): nothing signed arrived,
+			// so nothing to verify; the sender retries.
+			http.Error(w, "incomplete request", http.StatusBadRequest)
+			return
 		}
+		time.Sleep(delay)
+		err = official.Verify(body, req.Header)
 		if err == nil {
 			err = ours.Verify(req.Header, body)
 		}
