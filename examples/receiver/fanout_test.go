@@ -78,10 +78,16 @@ func unescape(t *testing.T, value string) string {
 // with -nats publishes each documented body's events to the stream once,
 // under lmshooks.<vendor>.<type>, with the CloudEvents headers,
 // Nats-Msg-Id and the canonical event as data; everything posted again
-// adds no message.
+// adds no message. With a SQLite store, and with PostgreSQL when
+// LMSHOOKS_TEST_POSTGRES_DSN is set.
 func TestReceiverPublishesEveryDocumentedEventToJetStreamOnce(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { publishEveryDocumentedEventOnce(t) })
+	t.Run("postgres", func(t *testing.T) { publishEveryDocumentedEventOnce(t, "-store", postgresDSN(t)) })
+}
+
+func publishEveryDocumentedEventOnce(t *testing.T, flags ...string) {
 	nats := natstest.Start(t)
-	rx := startRun(t, io.Discard, io.Discard, "-nats", nats.URL(), "-nats-create-stream")
+	rx := startRun(t, io.Discard, io.Discard, append([]string{"-nats", nats.URL(), "-nats-create-stream"}, flags...)...)
 	bodies := documentedBodies(t)
 	want := expectedEvents(t, bodies)
 	for _, f := range bodies {
