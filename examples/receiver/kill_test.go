@@ -33,7 +33,7 @@ type receiverProcess struct {
 var listeningAddr = regexp.MustCompile(`msg=listening addr=(\S+)`) // the log line that names the address
 
 // startReceiver runs the binary with args and waits until it listens.
-func startReceiver(t *testing.T, bin string, args ...string) *receiverProcess {
+func startReceiver(t testing.TB, bin string, args ...string) *receiverProcess {
 	t.Helper()
 	p := &receiverProcess{cmd: exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, args...)...), done: make(chan struct{})}
 	stdout, err := p.cmd.StdoutPipe()
@@ -88,7 +88,7 @@ type killDelivery struct {
 
 // killDeliveries varies MCG's documented course_finish so that each has new
 // ids.
-func killDeliveries(t *testing.T, n int) []killDelivery {
+func killDeliveries(t testing.TB, n int) []killDelivery {
 	t.Helper()
 	doc := mustRead(t, "../../testdata/mcg/course_finish.json")
 	out := make([]killDelivery, n)

@@ -170,7 +170,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	learninkSecretFile := fs.String("learnink-secret-file", "", "file holding -learnink-secret (one or more secrets, one a line or comma-separated), kept out of process listings")
 	basicAuthFile := fs.String("basic-auth-file", "", "file holding -basic-auth's user:pass, kept out of process listings")
 	fs.StringVar(&cfg.logFormat, "log-format", logText, "what each log line on stderr is: text or json")
-	lrs := addLRSFlags(fs) // flag group "sinks"
+	lrs := addLRSFlags(fs)                                         // flag group "sinks"
+	natsSink, forwardSink := addNATSFlags(fs), addForwardFlags(fs) // group "sinks"
 	fs.Usage = func() { printUsage(fs, fs.Output()) }
 	if err := parseWithEnv(fs, args, os.LookupEnv); err != nil {
 		return cfg, err
@@ -215,6 +216,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.writeTimeout <= 0 {
 		return cfg, fmt.Errorf("-write-timeout must be positive, not %s", cfg.writeTimeout)
 	}
+	// Last: the NATS sink connects, and run closes what this opens.
+	sinks, err := openSinks(cfg.store, forwardSink, natsSink)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.sinks = append(cfg.sinks, sinks...)
 	return cfg, nil
 }
 
@@ -293,6 +300,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if err != nil {
 		return err
 	}
+	defer closeSinks(cfg.sinks) // after the relay has stopped
 	logger := newLogger(cfg.logFormat, stderr)
 	out, restoreStdout, err := newOutput(stdout)
 	if err != nil {

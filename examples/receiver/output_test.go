@@ -298,7 +298,7 @@ func TestCanceledRequestIsNotPrinted(t *testing.T) {
 }
 
 // buildReceiver builds the receiver binary into a temporary directory.
-func buildReceiver(t *testing.T) string {
+func buildReceiver(t testing.TB) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,9 +23,12 @@ import (
 	"github.com/lmshooks/lmshooks/internal/inboxtest"
 )
 
+// schemas numbers the schemas postgresDSN makes, one per test or benchmark run.
+var schemas atomic.Int64
+
 // postgresDSN returns a DSN of the test server (LMSHOOKS_TEST_POSTGRES_DSN,
 // which .ci/run sets) in a schema of its own, dropped after the test.
-func postgresDSN(t *testing.T) string {
+func postgresDSN(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("LMSHOOKS_TEST_POSTGRES_DSN")
 	if base == "" {
@@ -33,7 +37,7 @@ func postgresDSN(t *testing.T) string {
 	admin, err := sql.Open("pgx", base)
 	require.NoError(t, err)
 	t.Cleanup(func() { admin.Close() })
-	schema := fmt.Sprintf("lmshooks_receiver_test_%d", os.Getpid())
+	schema := fmt.Sprintf("lmshooks_receiver_test_%d_%d", os.Getpid(), schemas.Add(1))
 	_, err = admin.Exec("CREATE SCHEMA " + schema)
 	require.NoError(t, err)
 	t.Cleanup(func() { admin.Exec("DROP SCHEMA " + schema + " CASCADE") })

@@ -130,7 +130,7 @@ func TestStoreFlag(t *testing.T) {
 	assert.Contains(t, help.String(), "postgres://")
 }
 
-func mustRead(t *testing.T, path string) []byte {
+func mustRead(t testing.TB, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)

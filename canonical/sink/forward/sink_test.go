@@ -19,8 +19,12 @@ import (
 	"github.com/lmshooks/lmshooks/canonical/sink"
 	"github.com/lmshooks/lmshooks/canonical/sink/forward"
 	"github.com/lmshooks/lmshooks/canonical/sink/internal/sinktest"
+	"github.com/lmshooks/lmshooks/internal/swhtest"
 	"github.com/lmshooks/lmshooks/learnink"
 )
+
+// secret signs the sinks' requests; swhtest's receivers verify with it.
+const secret = swhtest.Secret
 
 func newSink(t *testing.T, url string, opts ...forward.Option) *forward.Sink {
 	t.Helper()
@@ -31,9 +35,9 @@ func newSink(t *testing.T, url string, opts ...forward.Option) *forward.Sink {
 }
 
 // byID indexes the accepted requests by webhook-id, failing on a repeat.
-func byID(t *testing.T, got []received) map[string]received {
+func byID(t *testing.T, got []swhtest.Received) map[string]swhtest.Received {
 	t.Helper()
-	m := map[string]received{}
+	m := map[string]swhtest.Received{}
 	for _, r := range got {
 		id := r.Header.Get("webhook-id")
 		_, dup := m[id]
@@ -46,11 +50,11 @@ func byID(t *testing.T, got []received) map[string]received {
 // TestStructuredEveryDocumentedEvent: each documented event is posted once,
 // as its structured CloudEvent, with a signature both verifiers accept.
 func TestStructuredEveryDocumentedEvent(t *testing.T) {
-	r := newReceiver(t)
+	r := swhtest.NewReceiver(t, secret)
 	events := sinktest.DocumentedEvents(t)
 	sinktest.RequireDelivered(t, newSink(t, r.URL).Deliver(context.Background(), events))
 
-	got := byID(t, r.take(t))
+	got := byID(t, r.Take(t))
 	require.Len(t, got, len(events))
 	for _, e := range events {
 		req, ok := got[e.ID]
@@ -69,11 +73,11 @@ func TestStructuredEveryDocumentedEvent(t *testing.T) {
 // TestBinaryEveryDocumentedEvent: in binary mode the attributes are ce-*
 // headers and the body is the canonical event.
 func TestBinaryEveryDocumentedEvent(t *testing.T) {
-	r := newReceiver(t)
+	r := swhtest.NewReceiver(t, secret)
 	events := sinktest.DocumentedEvents(t)
 	sinktest.RequireDelivered(t, newSink(t, r.URL, forward.WithMode(forward.Binary)).Deliver(context.Background(), events))
 
-	got := byID(t, r.take(t))
+	got := byID(t, r.Take(t))
 	require.Len(t, got, len(events))
 	for _, e := range events {
 		req := got[e.ID]
@@ -149,11 +153,11 @@ func TestUnreachableIsRetried(t *testing.T) {
 // percent-encoded in webhook-id, still signed and accepted, and the
 // CloudEvent keeps the id.
 func TestAnIDNoHeaderCarriesIsEncoded(t *testing.T) {
-	r := newReceiver(t)
+	r := swhtest.NewReceiver(t, secret)
 	e := sinktest.DocumentedEvents(t)[0]
 	e.ID = "toolzz:members.updated:line\r\nwebhook-id: forged"
 	sinktest.RequireDelivered(t, newSink(t, r.URL).Deliver(context.Background(), []canonical.Event{e}))
-	got := r.take(t)
+	got := r.Take(t)
 	require.Len(t, got, 1)
 	assert.Equal(t, "toolzz:members.updated:line%0D%0Awebhook-id:%20forged", got[0].Header.Get("webhook-id"))
 	assert.Len(t, got[0].Header.Values("webhook-id"), 1)
@@ -205,14 +209,14 @@ func TestConcurrencyIsBounded(t *testing.T) {
 }
 
 func TestAnEventWithoutAnIDIsRejected(t *testing.T) {
-	r := newReceiver(t)
+	r := swhtest.NewReceiver(t, secret)
 	e := sinktest.DocumentedEvents(t)[0]
 	e.ID = ""
 	errs := newSink(t, r.URL).Deliver(context.Background(), []canonical.Event{e})
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], sink.ErrRejected)
 	assert.ErrorIs(t, errs[0], forward.ErrNoID)
-	assert.Empty(t, r.take(t), "nothing was posted")
+	assert.Empty(t, r.Take(t), "nothing was posted")
 }
 
 func TestPrintingTheSinkShowsNoSecret(t *testing.T) {

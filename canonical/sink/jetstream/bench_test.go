@@ -6,6 +6,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/canonical/sink/internal/sinktest"
 	"github.com/lmshooks/lmshooks/canonical/sink/jetstream"
+	"github.com/lmshooks/lmshooks/internal/natstest"
 )
 
 // BenchmarkDeliver: events per second into a file-backed stream of an
@@ -13,7 +14,7 @@ import (
 func BenchmarkDeliver(b *testing.B) {
 	for _, size := range []int{1, 41, 256} {
 		b.Run(fmt.Sprintf("batch=%d", size), func(b *testing.B) {
-			srv := startNATS(b)
+			srv := natstest.Start(b)
 			s, err := jetstream.New(b.Context(), srv.URL(), jetstream.WithCreateStream(true))
 			if err != nil {
 				b.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/canonical/sink/internal/sinktest"
 	"github.com/lmshooks/lmshooks/canonical/sink/jetstream"
+	"github.com/lmshooks/lmshooks/internal/natstest"
 )
 
 // decentralizedAuth makes a server trust one operator, which signed one
@@ -68,13 +69,13 @@ func decentralizedAuth(t *testing.T) (func(*server.Options), string) {
 
 func TestCredsFile(t *testing.T) {
 	auth, creds := decentralizedAuth(t)
-	srv := startNATS(t, auth)
+	srv := natstest.Start(t, auth)
 
 	_, err := jetstream.New(context.Background(), srv.URL(), jetstream.WithCreateStream(true))
 	require.Error(t, err, "without credentials the server refuses the connection")
 
 	s := newSink(t, srv.URL(), jetstream.WithCredsFile(creds), jetstream.WithCreateStream(true))
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:2]))
-	srv.clientAuth = nats.UserCredentials(creds)
-	assert.Equal(t, uint64(2), srv.count(jetstream.DefaultStream))
+	srv.ClientAuth = nats.UserCredentials(creds)
+	assert.Equal(t, uint64(2), srv.Count(jetstream.DefaultStream))
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/lmshooks/lmshooks/canonical/sink"
 	"github.com/lmshooks/lmshooks/canonical/sink/internal/sinktest"
 	"github.com/lmshooks/lmshooks/canonical/sink/jetstream"
+	"github.com/lmshooks/lmshooks/internal/natstest"
 )
 
 func newSink(t *testing.T, url string, opts ...jetstream.Option) *jetstream.Sink {
@@ -42,12 +43,12 @@ func decode(t *testing.T, value string) string {
 // Nats-Msg-Id and the canonical event as data; publishing them all again
 // adds no message.
 func TestEveryDocumentedEventIsOneMessage(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	events := sinktest.DocumentedEvents(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true))
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events))
 
-	msgs := srv.messages(jetstream.DefaultStream)
+	msgs := srv.Messages(jetstream.DefaultStream)
 	require.Len(t, msgs, len(events))
 	byID := map[string]canonical.Event{}
 	for _, e := range events {
@@ -88,19 +89,19 @@ func TestEveryDocumentedEventIsOneMessage(t *testing.T) {
 	}
 
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events))
-	assert.Equal(t, uint64(len(events)), srv.count(jetstream.DefaultStream), "published again: no new message")
+	assert.Equal(t, uint64(len(events)), srv.Count(jetstream.DefaultStream), "published again: no new message")
 }
 
 // TestNATSDownThenUp: while the server is down Deliver fails every event
 // with a retryable error; once it is back the same events are delivered,
 // each once.
 func TestNATSDownThenUp(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	events := sinktest.DocumentedEvents(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithAckTimeout(2*time.Second))
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events[:3]))
 
-	srv.stop()
+	srv.Stop()
 	errs := s.Deliver(context.Background(), events)
 	require.Len(t, errs, len(events))
 	for i, err := range errs {
@@ -109,21 +110,21 @@ func TestNATSDownThenUp(t *testing.T) {
 		assert.ErrorIs(t, err, jetstream.ErrDisconnected, "event %d", i)
 	}
 
-	srv.start()
+	srv.Restart()
 	deadline := time.Now().Add(30 * time.Second)
 	for errs != nil {
 		require.True(t, time.Now().Before(deadline), "not delivered after the restart: %v", errs[0])
 		time.Sleep(100 * time.Millisecond)
 		errs = s.Deliver(context.Background(), events)
 	}
-	assert.Equal(t, uint64(len(events)), srv.count(jetstream.DefaultStream))
+	assert.Equal(t, uint64(len(events)), srv.Count(jetstream.DefaultStream))
 }
 
 // TestRejectsWhatNoRetryFixes: an event whose type is not a subject token,
 // one over the server's max_payload and one without an id are rejected; the rest of the batch
 // is delivered.
 func TestRejectsWhatNoRetryFixes(t *testing.T) {
-	srv := startNATS(t, func(o *server.Options) { o.MaxPayload = 4096 })
+	srv := natstest.Start(t, func(o *server.Options) { o.MaxPayload = 4096 })
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true))
 	good := sinktest.DocumentedEvents(t)[0]
 	badType := good
@@ -148,15 +149,15 @@ func TestRejectsWhatNoRetryFixes(t *testing.T) {
 	assert.Contains(t, errs[4].Error(), "max_payload")
 	assert.ErrorIs(t, errs[5], sink.ErrRejected)
 	assert.ErrorIs(t, errs[5], jetstream.ErrNoID)
-	assert.Equal(t, uint64(1), srv.count(jetstream.DefaultStream))
+	assert.Equal(t, uint64(1), srv.Count(jetstream.DefaultStream))
 }
 
 func TestSubjectPrefix(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithSubjectPrefix("acme.lms"), jetstream.WithStream("ACME"))
 	e := sinktest.DocumentedEvents(t)[0]
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), []canonical.Event{e}))
-	msgs := srv.messages("ACME")
+	msgs := srv.Messages("ACME")
 	require.Len(t, msgs, 1)
 	assert.Equal(t, "acme.lms."+string(e.Vendor)+"."+string(e.Type), msgs[0].Subject)
 }
@@ -164,7 +165,7 @@ func TestSubjectPrefix(t *testing.T) {
 // TestTheStreamIsTheUsers: without WithCreateStream a missing stream is an
 // error, and an existing one is used as it is.
 func TestTheStreamIsTheUsers(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	_, err := jetstream.New(context.Background(), srv.URL())
 	require.ErrorIs(t, err, jetstream.ErrStreamNotFound)
 	assert.Contains(t, err.Error(), `"lmshooks.>"`)
@@ -172,11 +173,11 @@ func TestTheStreamIsTheUsers(t *testing.T) {
 	newSink(t, srv.URL(), jetstream.WithCreateStream(true)).Close()
 	s := newSink(t, srv.URL())
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:2]))
-	assert.Equal(t, uint64(2), srv.count(jetstream.DefaultStream))
+	assert.Equal(t, uint64(2), srv.Count(jetstream.DefaultStream))
 }
 
 func TestCredentialsInTheURL(t *testing.T) {
-	srv := startNATS(t, func(o *server.Options) { o.Username, o.Password = "relay", "s3cret" })
+	srv := natstest.Start(t, func(o *server.Options) { o.Username, o.Password = "relay", "s3cret" })
 	s := newSink(t, srv.URL("relay:s3cret@"), jetstream.WithCreateStream(true))
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), sinktest.DocumentedEvents(t)[:1]))
 
@@ -205,8 +206,8 @@ func TestInvalidConfig(t *testing.T) {
 }
 
 func TestServerUnreachableAtStart(t *testing.T) {
-	srv := startNATS(t)
-	srv.stop()
+	srv := natstest.Start(t)
+	srv.Stop()
 	_, err := jetstream.New(context.Background(), srv.URL())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "connecting to NATS")
@@ -230,8 +231,8 @@ func TestMsgID(t *testing.T) {
 // TestAnotherStreamCapturingTheSubjectIsAnError: the events must land in the
 // configured stream; one that another stream captures is not delivered.
 func TestAnotherStreamCapturingTheSubjectIsAnError(t *testing.T) {
-	srv := startNATS(t)
-	js := srv.jetStream()
+	srv := natstest.Start(t)
+	js := srv.JetStream()
 	_, err := js.CreateStream(context.Background(), natsjs.StreamConfig{Name: "LMSHOOKS", Subjects: []string{"elsewhere.>"}})
 	require.NoError(t, err)
 	_, err = js.CreateStream(context.Background(), natsjs.StreamConfig{Name: "OTHER", Subjects: []string{"lmshooks.>"}})
@@ -248,15 +249,15 @@ func TestAnotherStreamCapturingTheSubjectIsAnError(t *testing.T) {
 // TestABatchOverMaxPendingWaits: a batch larger than the publishes allowed
 // in flight is delivered whole, each event once.
 func TestABatchOverMaxPendingWaits(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	events := sinktest.DocumentedEvents(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithMaxPending(2))
 	sinktest.RequireDelivered(t, s.Deliver(context.Background(), events))
-	assert.Equal(t, uint64(len(events)), srv.count(jetstream.DefaultStream))
+	assert.Equal(t, uint64(len(events)), srv.Count(jetstream.DefaultStream))
 }
 
 func TestACanceledContextPublishesNothing(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -265,7 +266,7 @@ func TestACanceledContextPublishesNothing(t *testing.T) {
 	for _, err := range errs {
 		assert.ErrorIs(t, err, context.Canceled)
 	}
-	assert.Equal(t, uint64(0), srv.count(jetstream.DefaultStream))
+	assert.Equal(t, uint64(0), srv.Count(jetstream.DefaultStream))
 }
 
 // TestNATSGoesDownMidBatch: the server stops while a batch awaits its
@@ -273,7 +274,7 @@ func TestACanceledContextPublishesNothing(t *testing.T) {
 // perhaps stored and the rest failed, retryably; delivering the batch again
 // after the restart stores each missing event, and no event twice.
 func TestNATSGoesDownMidBatch(t *testing.T) {
-	srv := startNATS(t)
+	srv := natstest.Start(t)
 	s := newSink(t, srv.URL(), jetstream.WithCreateStream(true), jetstream.WithAckTimeout(2*time.Second))
 	var batch []canonical.Event
 	for round := range 8 {
@@ -286,7 +287,7 @@ func TestNATSGoesDownMidBatch(t *testing.T) {
 	stopped := make(chan struct{})
 	go func() {
 		time.Sleep(time.Millisecond)
-		srv.stop()
+		srv.Stop()
 		close(stopped)
 	}()
 	start := time.Now()
@@ -302,11 +303,11 @@ func TestNATSGoesDownMidBatch(t *testing.T) {
 	}
 	t.Logf("%d of %d events failed while the server stopped", failed, len(batch))
 
-	srv.start()
+	srv.Restart()
 	deadline := time.Now().Add(30 * time.Second)
 	for errs = s.Deliver(context.Background(), batch); errs != nil; errs = s.Deliver(context.Background(), batch) {
 		require.True(t, time.Now().Before(deadline), "not delivered after the restart: %v", errs[0])
 		time.Sleep(100 * time.Millisecond)
 	}
-	assert.Equal(t, uint64(len(batch)), srv.count(jetstream.DefaultStream))
+	assert.Equal(t, uint64(len(batch)), srv.Count(jetstream.DefaultStream))
 }

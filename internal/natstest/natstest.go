@@ -1,4 +1,7 @@
-package jetstream_test
+// Package natstest runs a real NATS server with JetStream in the test's
+// process, on 127.0.0.1 and a random port, for the tests of the JetStream
+// sink and of the receiver that publishes through it.
+package natstest
 
 import (
 	"context"
@@ -13,21 +16,22 @@ import (
 	natsjs "github.com/nats-io/nats.go/jetstream"
 )
 
-// natsServer is a real NATS server with JetStream, in this process, on
+// Server is a real NATS server with JetStream, in this process, on
 // 127.0.0.1, its store in a temporary directory.
-type natsServer struct {
-	t    testing.TB
-	opts server.Options
+type Server struct {
+	t testing.TB
+	// Opts are the server's options; Port is the one it listens on.
+	Opts server.Options
 	srv  *server.Server
-	// clientAuth, when set, authenticates the test's own client (else the
+	// ClientAuth, when set, authenticates the test's own client (else the
 	// options' user and password do).
-	clientAuth nats.Option
+	ClientAuth nats.Option
 }
 
-// startNATS starts a server on a random port; edit adjusts its options.
-func startNATS(t testing.TB, edit ...func(*server.Options)) *natsServer {
+// Start starts a server on a random port; edit adjusts its options.
+func Start(t testing.TB, edit ...func(*server.Options)) *Server {
 	t.Helper()
-	n := &natsServer{t: t, opts: server.Options{
+	n := &Server{t: t, Opts: server.Options{
 		Host:      "127.0.0.1",
 		Port:      server.RANDOM_PORT,
 		JetStream: true,
@@ -36,18 +40,20 @@ func startNATS(t testing.TB, edit ...func(*server.Options)) *natsServer {
 		NoSigs:    true,
 	}}
 	for _, e := range edit {
-		e(&n.opts)
+		e(&n.Opts)
 	}
-	n.start()
+	n.Restart()
 	// Restarts keep the port, so that clients reconnect to the same URL.
-	n.opts.Port = n.srv.Addr().(*net.TCPAddr).Port
-	t.Cleanup(n.stop)
+	n.Opts.Port = n.srv.Addr().(*net.TCPAddr).Port
+	t.Cleanup(n.Stop)
 	return n
 }
 
-func (n *natsServer) start() {
+// Restart starts the server again after Stop, on the same port and with the
+// same store.
+func (n *Server) Restart() {
 	n.t.Helper()
-	opts := n.opts
+	opts := n.Opts
 	debug := os.Getenv("NATSDEBUG") != "" // print the server's log, to see why it does not start
 	opts.NoLog = !debug
 	srv, err := server.NewServer(&opts)
@@ -64,8 +70,8 @@ func (n *natsServer) start() {
 	n.srv = srv
 }
 
-// stop shuts the server down (its store stays, for a restart).
-func (n *natsServer) stop() {
+// Stop shuts the server down (its store stays, for a restart).
+func (n *Server) Stop() {
 	if n.srv != nil {
 		n.srv.Shutdown()
 		n.srv.WaitForShutdown()
@@ -74,20 +80,20 @@ func (n *natsServer) stop() {
 }
 
 // URL is the client URL, optionally with user info such as "user:pass@".
-func (n *natsServer) URL(userinfo ...string) string {
+func (n *Server) URL(userinfo ...string) string {
 	ui := ""
 	if len(userinfo) > 0 {
 		ui = userinfo[0]
 	}
-	return fmt.Sprintf("nats://%s127.0.0.1:%d", ui, n.opts.Port)
+	return fmt.Sprintf("nats://%s127.0.0.1:%d", ui, n.Opts.Port)
 }
 
-// jetStream is a JetStream client of the test's own.
-func (n *natsServer) jetStream() natsjs.JetStream {
+// JetStream is a JetStream client of the test's own.
+func (n *Server) JetStream() natsjs.JetStream {
 	n.t.Helper()
-	auth := n.clientAuth
+	auth := n.ClientAuth
 	if auth == nil {
-		auth = nats.UserInfo(n.opts.Username, n.opts.Password)
+		auth = nats.UserInfo(n.Opts.Username, n.Opts.Password)
 	}
 	nc, err := nats.Connect(n.URL(), auth)
 	if err != nil {
@@ -101,20 +107,20 @@ func (n *natsServer) jetStream() natsjs.JetStream {
 	return js
 }
 
-// stream opens the stream name.
-func (n *natsServer) stream(name string) natsjs.Stream {
+// Stream opens the stream name.
+func (n *Server) Stream(name string) natsjs.Stream {
 	n.t.Helper()
-	s, err := n.jetStream().Stream(context.Background(), name)
+	s, err := n.JetStream().Stream(context.Background(), name)
 	if err != nil {
 		n.t.Fatal(err)
 	}
 	return s
 }
 
-// messages reads every message of the stream, in order.
-func (n *natsServer) messages(name string) []*natsjs.RawStreamMsg {
+// Messages reads every message of the stream, in order.
+func (n *Server) Messages(name string) []*natsjs.RawStreamMsg {
 	n.t.Helper()
-	s := n.stream(name)
+	s := n.Stream(name)
 	info, err := s.Info(context.Background())
 	if err != nil {
 		n.t.Fatal(err)
@@ -130,10 +136,10 @@ func (n *natsServer) messages(name string) []*natsjs.RawStreamMsg {
 	return msgs
 }
 
-// count is the stream's message count.
-func (n *natsServer) count(name string) uint64 {
+// Count is the stream's message count.
+func (n *Server) Count(name string) uint64 {
 	n.t.Helper()
-	info, err := n.stream(name).Info(context.Background())
+	info, err := n.Stream(name).Info(context.Background())
 	if err != nil {
 		n.t.Fatal(err)
 	}
