@@ -85,19 +85,11 @@ func compare(cfg config) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "lmshooks-bench")
+	dir, receiverBin, self, err := binaries(cfg.receiver)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	receiverBin, err := build(cfg.receiver, dir)
-	if err != nil {
-		return err
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
 	servers := []struct {
 		name, bin string
 		args      []string
@@ -163,11 +155,22 @@ func median(sorted []float64) float64 {
 	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
-// build compiles the receiver package into dir.
-func build(pkg, dir string) (string, error) {
-	bin := filepath.Join(dir, "receiver")
-	if out, err := runGo("build", "-o", bin, pkg); err != nil {
-		return "", errors.Join(fmt.Errorf("building %s: %w", pkg, err), errors.New(string(out)))
+// binaries makes a temp dir (the caller removes it), builds the receiver
+// package into it, and returns it with the receiver's path and this
+// program's own (which serves the baselines).
+func binaries(pkg string) (dir, receiver, self string, err error) {
+	dir, err = os.MkdirTemp("", "lmshooks-bench")
+	if err != nil {
+		return "", "", "", err
 	}
-	return bin, nil
+	receiver = filepath.Join(dir, "receiver")
+	if out, err := runGo("build", "-o", receiver, pkg); err != nil {
+		os.RemoveAll(dir)
+		return "", "", "", errors.Join(fmt.Errorf("building %s: %w", pkg, err), errors.New(string(out)))
+	}
+	if self, err = os.Executable(); err != nil {
+		os.RemoveAll(dir)
+		return "", "", "", err
+	}
+	return dir, receiver, self, nil
 }

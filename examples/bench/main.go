@@ -91,19 +91,11 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "lmshooks-bench")
+	dir, receiverBin, self, err := binaries(cfg.receiver)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	receiverBin, err := build(cfg.receiver, dir)
-	if err != nil {
-		return err
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
 
 	bare, err := start(self, []string{"-serve-bare"}, "")
 	if err != nil {

@@ -142,8 +142,13 @@ func report(w io.Writer, runs map[string]map[string][]measure, order []string, b
 	fmt.Fprintf(w, "| body | %s | time / struct (<= %.1f) | allocs / struct |\n", strings.Join(steps, " | "), b.worst)
 	fmt.Fprintf(w, "|---|%s---:|---:|\n", strings.Repeat("---:|", len(steps)))
 	var logTime, logAllocs float64
-	broken, over := 0, 0
+	broken, over, n := 0, 0, 0
 	for _, body := range order {
+		if len(runs[body]["pipeline"]) == 0 || len(runs[body]["baseline-struct"]) == 0 {
+			fmt.Fprintf(w, "| %s | (no pipeline or baseline-struct run: left out) |\n", body)
+			continue
+		}
+		n++
 		cells := make([]string, len(steps))
 		for i, step := range steps {
 			m := median(runs[body][step])
@@ -160,10 +165,9 @@ func report(w io.Writer, runs map[string]map[string][]measure, order []string, b
 		}
 		fmt.Fprintf(w, "| %s | %s | %.2f%s | %.2f |\n", body, strings.Join(cells, " | "), toStruct, mark, allocs)
 	}
-	n := float64(len(order))
-	geoTime, geoAllocs := math.Exp(logTime/n), math.Exp(logAllocs/n)
+	geoTime, geoAllocs := math.Exp(logTime/float64(n)), math.Exp(logAllocs/float64(n))
 	fmt.Fprintln(w)
-	broken += verdict(w, fmt.Sprintf("pipeline / struct, geometric mean over %d bodies", len(order)), geoTime, b.geomean, false)
+	broken += verdict(w, fmt.Sprintf("pipeline / struct, geometric mean over %d bodies", n), geoTime, b.geomean, false)
 	broken += verdict(w, "bodies over "+strconv.FormatFloat(b.worst, 'f', -1, 64)+" x struct", float64(over), 0, false)
 	broken += verdict(w, "pipeline / struct allocations, geometric mean", geoAllocs, b.allocs, false)
 	return broken
