@@ -48,10 +48,20 @@ func main() {
 	flag.StringVar(&cfg.sqliteSync, "sqlite-sync", "full", "the receiver's -sqlite-sync for the SQLite runs: full or normal")
 	flag.StringVar(&cfg.postgres, "postgres", "", "a postgres:// URL: also run the receiver with a PostgreSQL store (in a schema of its own, dropped after)")
 	serveBare := flag.Bool("serve-bare", false, "serve the bare handler (used by the driver itself)")
+	serveOther := flag.String("serve", "", "serve the naive or the decode-only handler (used by the driver itself)")
+	flag.IntVar(&cfg.rounds, "compare", 0, "instead of the store runs: this many rounds of receiver (memory) against the bare, naive and decode-only handlers on the 1 KB and 88 KB bodies")
 	flag.Parse()
 	if *serveBare {
 		serveBareHandler()
 		return
+	}
+	if *serveOther != "" {
+		serveBaseline(*serveOther)
+		return
+	}
+	run := run
+	if cfg.rounds > 0 {
+		run = compare
 	}
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -66,6 +76,7 @@ type config struct {
 	receiver          string
 	sqliteSync        string
 	postgres          string
+	rounds            int
 }
 
 func run(cfg config) error {
@@ -80,19 +91,11 @@ func run(cfg config) error {
 	if err != nil {
 		return err
 	}
-	dir, err := os.MkdirTemp("", "lmshooks-bench")
+	dir, receiverBin, self, err := binaries(cfg.receiver)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	receiverBin := filepath.Join(dir, "receiver")
-	if out, err := exec.Command("go", "build", "-o", receiverBin, cfg.receiver).CombinedOutput(); err != nil {
-		return fmt.Errorf("building %s: %v\n%s", cfg.receiver, err, out)
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
 
 	bare, err := start(self, []string{"-serve-bare"}, "")
 	if err != nil {
@@ -175,6 +178,12 @@ func run(cfg config) error {
 	return nil
 }
 
+// runGo runs the go command that runs this program (GOTOOLCHAIN is
+// inherited, so the receiver is built with the same release).
+func runGo(args ...string) ([]byte, error) {
+	return exec.Command("go", args...).CombinedOutput()
+}
+
 // server is a started server process whose stdout is counted by canonical
 // id.
 type server struct {
@@ -247,6 +256,24 @@ func (s *server) stop() map[string]int {
 // serveBareHandler is the baseline: an HTTP server with the receiver's
 // settings whose handler only reads the body and answers 200.
 func serveBareHandler() {
+	serveHandler(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		answerOK(w)
+	})
+}
+
+// answerOK writes the receiver's 200 answer.
+func answerOK(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write([]byte(`{"status":"ok"}`))
+}
+
+// serveHandler serves h on 127.0.0.1 with the receiver's server settings,
+// logging its address on stderr, until interrupted.
+func serveHandler(h http.HandlerFunc) {
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -254,14 +281,7 @@ func serveBareHandler() {
 	}
 	fmt.Fprintf(os.Stderr, "listening addr=%s\n", listener.Addr())
 	srv := &http.Server{
-		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if _, err := io.Copy(io.Discard, r.Body); err != nil {
-				http.Error(w, err.Error(), http.StatusBadRequest)
-				return
-			}
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = w.Write([]byte(`{"status":"ok"}`))
-		}),
+		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,

@@ -56,27 +56,44 @@ type lineOutput interface {
 // print writes one event as one line. It has the shape of a canonical
 // callback, so that canonical.Deduplicate can wrap it.
 func (l *lineWriter) print(ctx context.Context, e canonical.Event) error {
-	if err := e.Validate(); err != nil {
+	var line []byte
+	var err error
+	if l.format == formatCloudEvents {
+		line, err = encodeCloudEvent(e)
+	} else {
+		line, err = encodeCanonical(e)
+	}
+	if err != nil {
 		return err
 	}
-	var v any = &e
-	if l.format == formatCloudEvents {
-		ce, err := e.ToCloudEvent()
-		if err != nil {
-			return err
-		}
-		v = ce
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("encoding event %s: %w", e.ID, err)
-	}
-	if err := l.out.writeLine(ctx, buf.Bytes()); err != nil {
+	if err := l.out.writeLine(ctx, line); err != nil {
 		return fmt.Errorf("printing event %s: %w", e.ID, err)
 	}
 	return nil
+}
+
+// encodeCloudEvent is the CloudEvents structured form of e as one line.
+func encodeCloudEvent(e canonical.Event) ([]byte, error) {
+	if err := e.Validate(); err != nil {
+		return nil, err
+	}
+	ce, err := e.ToCloudEvent()
+	if err != nil {
+		return nil, err
+	}
+	return encodeLine(ce, e.ID, 0)
+}
+
+// encodeLine is v as one JSON line, HTML characters unescaped.
+func encodeLine(v any, id string, size int) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(size)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encoding event %s: %w", id, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // newOutput chooses how lines reach w: a regular file is rolled back after a

@@ -3,6 +3,7 @@ package webhook
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 )
 
 // DecodeJSON unmarshals body into v and validates it. Failures are
@@ -10,7 +11,9 @@ import (
 // wrong type) or ErrInvalid naming the field.
 func DecodeJSON(vendor, event string, body []byte, v any) error {
 	if err := json.Unmarshal(body, v); err != nil {
-		return MalformedJSON(vendor, event, err)
+		pe := MalformedJSON(vendor, event, err)
+		pe.Field = fieldPath(reflect.TypeOf(v), pe.Field)
+		return pe
 	}
 	return Validate(vendor, event, v)
 }

@@ -37,6 +37,15 @@ var validate = sync.OnceValue(func() *validator.Validate {
 // Validate checks v's `validate` tags. A failure is a *ParseError of kind
 // ErrInvalid naming the first failing field by its JSON path.
 func Validate(vendor, event string, v any) error {
+	if passesFast(v) {
+		return nil
+	}
+	return validateSlow(vendor, event, v)
+}
+
+// validateSlow is Validate through validator/v10 alone, whose errors name
+// the field and rule.
+func validateSlow(vendor, event string, v any) error {
 	err := validate().Struct(v)
 	if err == nil {
 		return nil
