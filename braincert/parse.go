@@ -39,35 +39,60 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	var head Envelope
-	if err := json.Unmarshal(body, &head); err != nil {
-		return nil, webhook.MalformedJSON(vendor, "", err)
-	}
-	// The exact-case keys name the topic, not what encoding/json matched.
-	if head.Resource, err = webhook.NameMember(vendor, body, "resource", "resource"); err != nil {
+	// The exact-case keys name the topic, not what encoding/json matches.
+	resource, err := webhook.NameMember(vendor, body, "resource", "resource")
+	if err != nil {
 		return nil, err
 	}
-	if head.Action, err = webhook.NameMember(vendor, body, "action", "action"); err != nil {
+	action, err := webhook.NameMember(vendor, body, "action", "action")
+	if err != nil {
 		return nil, err
 	}
-	if head.Resource == "" || head.Action == "" {
+	if resource == "" || action == "" {
 		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoTopic}
 	}
-	name := head.EventName()
-	if err := checkHead(name, &head); err != nil {
-		return nil, err
-	}
+	name := resource + "." + action
 	var event Event
+	// A known topic's struct embeds the envelope: one decode reads both,
+	// and the envelope is checked before the rest, as for an Unknown.
 	if newEvent, known := newEventFor[Topic(name)]; known {
 		event = newEvent()
-		if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
+		if err := webhook.UnmarshalJSON(vendor, name, body, event); err != nil {
+			if _, headErr := decodeHead(body); headErr != nil {
+				return nil, headErr // the envelope's error first, as for an Unknown
+			}
+			return nil, err
+		}
+		head := event.Header()
+		head.Resource, head.Action = resource, action
+		if err := checkHead(name, head); err != nil {
+			return nil, err
+		}
+		if err := webhook.Validate(vendor, name, event); err != nil {
 			return nil, err
 		}
 	} else {
+		head, err := decodeHead(body)
+		if err != nil {
+			return nil, err
+		}
+		head.Resource, head.Action = resource, action
+		if err := checkHead(name, &head); err != nil {
+			return nil, err
+		}
 		event = &Unknown{Envelope: head, Body: sent.AsSent()}
 	}
 	readTimesIn(event, cfg.location)
 	return webhook.Keep(event, sent), nil
+}
+
+// decodeHead reads the envelope alone.
+func decodeHead(body []byte) (Envelope, error) {
+	var head Envelope
+	if err := json.Unmarshal(body, &head); err != nil {
+		return Envelope{}, webhook.MalformedJSON(vendor, "", err)
+	}
+	return head, nil
 }
 
 var (

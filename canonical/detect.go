@@ -29,6 +29,8 @@ var ErrUndetectable = errors.New("cannot tell which vendor sent this body")
 // Keys are matched exactly (case-sensitively), at the top level of the JSON
 // object. An XML body is BrainCert's, the only vendor that sends XML. A body
 // that matches no rule, or the rules of two vendors, is ErrUndetectable.
+// DetectVendor reads only the top level: the values of a body it claims
+// are checked by that vendor's parser, which refuses malformed JSON.
 func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 	if isXML(header, body) {
 		return VendorBrainCert, nil
@@ -55,22 +57,23 @@ func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 	return "", fmt.Errorf("%w: matches %v", ErrUndetectable, found)
 }
 
-// topLevelKeys is json.Unmarshal of data into a map[string]json.RawMessage,
-// without the decode for valid JSON whose keys jsonscan can read: the
-// values then share data's memory (the detectors only read them).
+// topLevelKeys reads the keys of the object in data. It does not validate
+// the values: the vendor's parser checks the whole body after detection,
+// so a second full pass here would only repeat that work. Where jsonscan
+// gives up (a key with an escape or a non-ASCII byte, or what does not
+// look like an object) it is json.Unmarshal into a map, which also words
+// the error.
 func topLevelKeys(data []byte) (map[string]json.RawMessage, error) {
-	if json.Valid(data) {
-		keys := make(map[string]json.RawMessage)
-		if jsonscan.Members(data, func(key, value []byte) bool {
-			keys[string(key)] = value
-			return true
-		}) {
-			return keys, nil
-		}
+	keys := make(map[string]json.RawMessage)
+	if jsonscan.Members(data, func(key, value []byte) bool {
+		keys[string(key)] = value
+		return true
+	}) {
+		return keys, nil
 	}
-	var keys map[string]json.RawMessage
-	err := json.Unmarshal(data, &keys)
-	return keys, err
+	var decoded map[string]json.RawMessage
+	err := json.Unmarshal(data, &decoded)
+	return decoded, err
 }
 
 // isXML reports an XML Content-Type, or (without one) a body that starts

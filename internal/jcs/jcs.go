@@ -14,7 +14,6 @@ package jcs
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -66,42 +65,68 @@ func (e *Error) Unwrap() error { return e.Err }
 // its text (vendors send ids as long digit strings): the same text gives the
 // same sum.
 func Sum(data []byte) ([32]byte, error) {
-	h := sha256.New()
-	if err := write(h, data); err != nil {
-		return [32]byte{}, err
+	sum, _, err := sumOf(data, false)
+	return sum, err
+}
+
+// SumCompact returns what Sum returns and, from the same passes, a copy of
+// data without the white space outside its strings (the text as sent, keys
+// in their order and numbers as written).
+func SumCompact(data []byte) (sum [32]byte, compact []byte, err error) {
+	return sumOf(data, true)
+}
+
+// sumOf is Sum, and SumCompact when compact is set.
+func sumOf(data []byte, compact bool) ([32]byte, []byte, error) {
+	st := getState()
+	defer putState(st)
+	var out []byte
+	if compact {
+		out = make([]byte, 0, len(data))
+	}
+	out, err := st.write(st.hash, data, out)
+	if err != nil {
+		return [32]byte{}, nil, err
 	}
 	var sum [32]byte
-	h.Sum(sum[:0])
-	return sum, nil
+	copy(sum[:], st.hash.Sum(st.sum[:0])) // into the pooled room: no allocation
+	return sum, out, nil
 }
 
 // Canonical returns the RFC 8785 form of the JSON text in data, after the
 // same checks as Sum.
 func Canonical(data []byte) ([]byte, error) {
+	st := getState()
+	defer putState(st)
 	var b bytes.Buffer
-	if err := write(&b, data); err != nil {
+	if _, err := st.write(&b, data, nil); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-// write checks data and writes its canonical form to w.
-func write(w io.Writer, data []byte) error {
-	var c checker
-	c.in = data
+// write checks data and writes its canonical form to w. With out non-nil
+// it also appends to out the text without the white space outside strings,
+// and returns it.
+func (st *state) write(w io.Writer, data, out []byte) ([]byte, error) {
+	c := &st.checker
+	c.in, c.out = data, out
 	c.skipSpace()
 	if err := c.value(); err != nil {
-		return err
+		return nil, err
 	}
 	c.skipSpace()
 	if c.pos != len(c.in) {
-		return c.fail(ErrSyntax)
+		return nil, c.fail(ErrSyntax)
+	}
+	if c.out != nil {
+		c.out = append(c.out, c.in[c.last:]...)
 	}
 	sort.Sort((*byOffset)(&c.objects))
-	e := emitter{in: data, objects: &c.objects, orders: &c.orders, w: bufferedWriter{w: w, buf: make([]byte, 0, bufferSize+64)}}
+	e := emitter{in: data, objects: &c.objects, orders: &c.orders, w: bufferedWriter{w: w, buf: st.buf[:0]}}
 	e.value(skipSpace(data, 0))
 	e.w.flush()
-	return nil
+	return c.out, nil
 }
 
 // checker is the first pass: it checks the text and, for every object whose
@@ -116,11 +141,24 @@ type checker struct {
 	// order starts in orders: the member count, then the members' offsets.
 	objects list[[2]uint32]
 	orders  list[uint32]
+	// names is scratch room for sorting one object's member offsets.
+	names []uint32
+	// out, when not nil, receives the text without white space outside
+	// strings: every run up to a skipped space is copied at once, from last.
+	out  []byte
+	last int
 }
 
 func (c *checker) fail(err error) error { return &Error{Offset: c.pos, Err: err} }
 
-func (c *checker) skipSpace() { c.pos = skipSpace(c.in, c.pos) }
+func (c *checker) skipSpace() {
+	i := skipSpace(c.in, c.pos)
+	if i != c.pos && c.out != nil {
+		c.out = append(c.out, c.in[c.last:c.pos]...)
+		c.last = i
+	}
+	c.pos = i
+}
 
 func skipSpace(in []byte, i int) int {
 	for i < len(in) {
@@ -261,67 +299,73 @@ func (c *checker) order(start, base int) error {
 	if end-base < 2 {
 		return nil
 	}
-	inOrder := c.sortedOpen(base, end)
+	// Sorting a plain slice spares every comparison the list's lookups.
+	names := c.names[:0]
+	for i := base; i < end; i++ {
+		names = append(names, c.open.at(i))
+	}
+	c.names = names
+	inOrder := c.sorted(names)
 	// Under folding, names that differ only in case sort together.
-	c.sortOpen(base, end, true)
-	for i := base + 1; i < end; i++ {
-		prev, cur := c.in[c.open.at(i-1):], c.in[c.open.at(i):]
+	c.sortNames(names, true)
+	for i := 1; i < len(names); i++ {
+		prev, cur := c.in[names[i-1]:], c.in[names[i]:]
 		if compareNames(prev, cur, true) == 0 {
 			kind := ErrCaseVariant
 			if compareNames(prev, cur, false) == 0 {
 				kind = ErrDuplicateName
 			}
-			return &Error{Offset: int(c.open.at(i)), Err: kind, Name: displayName(cur)}
+			return &Error{Offset: int(names[i]), Err: kind, Name: displayName(cur)}
 		}
 	}
 	if inOrder {
 		return nil
 	}
-	c.sortOpen(base, end, false)
+	c.sortNames(names, false)
 	c.objects.push([2]uint32{uint32(start), uint32(c.orders.len())})
-	c.orders.push(uint32(end - base))
-	for i := base; i < end; i++ {
-		c.orders.push(c.open.at(i))
+	c.orders.push(uint32(len(names)))
+	for _, off := range names {
+		c.orders.push(off)
 	}
 	return nil
 }
 
-func (c *checker) lessOpen(i, j int, fold bool) bool {
-	return compareNames(c.in[c.open.at(i):], c.in[c.open.at(j):], fold) < 0
+func (c *checker) less(a, b uint32, fold bool) bool {
+	return compareNames(c.in[a:], c.in[b:], fold) < 0
 }
 
-func (c *checker) sortedOpen(lo, hi int) bool {
-	for i := lo + 1; i < hi; i++ {
-		if c.lessOpen(i, i-1, false) {
+func (c *checker) sorted(names []uint32) bool {
+	for i := 1; i < len(names); i++ {
+		if c.less(names[i], names[i-1], false) {
 			return false
 		}
 	}
 	return true
 }
 
-// sortOpen sorts open[lo:hi] by name: in place, and without allocating for
+// sortNames sorts member offsets by name: in place, and by insertion for
 // the small objects that most bodies are made of.
-func (c *checker) sortOpen(lo, hi int, fold bool) {
-	if hi-lo > 12 {
-		sort.Sort(&openSorter{c, lo, hi, fold})
+func (c *checker) sortNames(names []uint32, fold bool) {
+	if len(names) > 12 {
+		sort.Sort(&nameSorter{c, names, fold})
 		return
 	}
-	for i := lo + 1; i < hi; i++ {
-		for j := i; j > lo && c.lessOpen(j, j-1, fold); j-- {
-			c.open.swap(j, j-1)
+	for i := 1; i < len(names); i++ {
+		for j := i; j > 0 && c.less(names[j], names[j-1], fold); j-- {
+			names[j], names[j-1] = names[j-1], names[j]
 		}
 	}
 }
 
-type openSorter struct {
-	c      *checker
-	lo, hi int
-	fold   bool
+type nameSorter struct {
+	c     *checker
+	names []uint32
+	fold  bool
 }
 
-func (s *openSorter) Len() int           { return s.hi - s.lo }
-func (s *openSorter) Less(i, j int) bool { return s.c.lessOpen(s.lo+i, s.lo+j, s.fold) }
-func (s *openSorter) Swap(i, j int)      { s.c.open.swap(s.lo+i, s.lo+j) }
+func (s *nameSorter) Len() int           { return len(s.names) }
+func (s *nameSorter) Less(i, j int) bool { return s.c.less(s.names[i], s.names[j], s.fold) }
+func (s *nameSorter) Swap(i, j int)      { s.names[i], s.names[j] = s.names[j], s.names[i] }
 
 // number checks the JSON number grammar.
 func (c *checker) number() error {

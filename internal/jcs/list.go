@@ -50,3 +50,12 @@ func (l *byOffset) Less(i, j int) bool {
 	return (*list[[2]uint32])(l).at(i)[0] < (*list[[2]uint32])(l).at(j)[0]
 }
 func (l *byOffset) Swap(i, j int) { (*list[[2]uint32])(l).swap(i, j) }
+
+// reset empties the list, keeping at most its first chunks.
+func (l *list[T]) reset(chunks int) {
+	l.n = 0
+	for i := chunks; i < len(l.chunks); i++ {
+		l.chunks[i] = nil // let the large chunks go
+	}
+	l.chunks = l.chunks[:min(chunks, len(l.chunks))]
+}

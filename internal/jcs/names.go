@@ -35,7 +35,30 @@ func (r *nameReader) next() rune {
 // 8785 sorts, or (fold) by case-folded characters, an order in which names
 // that differ only in case are equal.
 func compareNames(a, b []byte, fold bool) int {
-	ra, rb := nameReader{b: a, i: 1}, nameReader{b: b, i: 1}
+	// Plain ASCII compares byte by byte (its UTF-16 order, and its folding
+	// is upper case); from the first escape or non-ASCII byte on, the
+	// characters are read one by one.
+	i := 1
+	for {
+		x, y := a[i], b[i]
+		if x == '\\' || y == '\\' || x >= utf8.RuneSelf || y >= utf8.RuneSelf {
+			break
+		}
+		if x == '"' || y == '"' {
+			return cmpEnd(x == '"', y == '"')
+		}
+		if fold {
+			x, y = upperASCII(x), upperASCII(y)
+		}
+		if x != y {
+			if x < y {
+				return -1
+			}
+			return 1
+		}
+		i++
+	}
+	ra, rb := nameReader{b: a, i: i}, nameReader{b: b, i: i}
 	for {
 		x, y := ra.next(), rb.next()
 		if fold {
@@ -52,6 +75,24 @@ func compareNames(a, b []byte, fold bool) int {
 			return 0
 		}
 	}
+}
+
+// cmpEnd orders two names one of which ended: the shorter first.
+func cmpEnd(aEnded, bEnded bool) int {
+	switch {
+	case aEnded && bEnded:
+		return 0
+	case aEnded:
+		return -1
+	}
+	return 1
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // utf16Key maps a character to a number that orders as its UTF-16 code

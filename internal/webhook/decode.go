@@ -10,12 +10,21 @@ import (
 // *ParseError values: ErrMalformed with the byte offset (and the field, for a
 // wrong type) or ErrInvalid naming the field.
 func DecodeJSON(vendor, event string, body []byte, v any) error {
+	if err := UnmarshalJSON(vendor, event, body, v); err != nil {
+		return err
+	}
+	return Validate(vendor, event, v)
+}
+
+// UnmarshalJSON is DecodeJSON without the validation, for a caller that
+// checks part of v first.
+func UnmarshalJSON(vendor, event string, body []byte, v any) error {
 	if err := json.Unmarshal(body, v); err != nil {
 		pe := MalformedJSON(vendor, event, err)
 		pe.Field = fieldPath(reflect.TypeOf(v), pe.Field)
 		return pe
 	}
-	return Validate(vendor, event, v)
+	return nil
 }
 
 // MalformedJSON turns an encoding/json error into a *ParseError of kind

@@ -36,14 +36,14 @@ type holder interface{ sent() *Sent }
 // A failure is a *ParseError of kind ErrMalformed; event names the event
 // where the vendor's body always is the same one (Easygenerator's).
 func CheckJSON(vendor, event string, body []byte) (Sent, error) {
-	sum, err := jcs.Sum(body)
+	sum, payload, err := jcs.SumCompact(body)
 	if err != nil {
 		return Sent{}, checkError(vendor, event, body, err)
 	}
 	if !jsonscan.IsObject(body) {
 		return Sent{}, &ParseError{Vendor: vendor, Event: event, Kind: ErrMalformed, Cause: errNotObject}
 	}
-	return Sent{payload: compact(body), sum: sum}, nil
+	return Sent{payload: payload, sum: sum}, nil
 }
 
 // checkError words a failed check. A syntax error is encoding/json's own
@@ -83,31 +83,6 @@ func SentOf(event any) (payload json.RawMessage, sum [32]byte, ok bool) {
 	}
 	s := h.sent()
 	return s.payload, s.sum, true
-}
-
-// compact returns a copy of a checked JSON text without the white space
-// outside its strings.
-func compact(body []byte) json.RawMessage {
-	out := make([]byte, 0, len(body))
-	inString := false
-	for i := 0; i < len(body); i++ {
-		b := body[i]
-		switch {
-		case inString:
-			out = append(out, b)
-			if b == '\\' {
-				i++
-				out = append(out, body[i])
-			} else if b == '"' {
-				inString = false
-			}
-		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
-		default:
-			out = append(out, b)
-			inString = b == '"'
-		}
-	}
-	return out
 }
 
 // NameMember returns the string value of the member of object whose name is
