@@ -6,15 +6,13 @@ import (
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
-// EventCourseFinished is this package's name for the course result body,
-// which carries no event name of its own.
-const EventCourseFinished = "course_finished"
-
 // Event is one parsed Easygenerator delivery. Today the only implementation
 // is *CourseResult; the set is closed, so use a type switch.
 type Event interface {
 	// EventName returns "course_finished".
 	EventName() string
+	// EventType returns the same name as an EventType.
+	EventType() EventType
 	// AsSent returns the body as Easygenerator sent it, white space outside
 	// strings removed, every field kept whether or not the struct models it.
 	AsSent() json.RawMessage
@@ -42,11 +40,10 @@ type CourseResult struct {
 	Status     Status   `json:"status" validate:"required"`
 }
 
+// EventType returns EventCourseFinished.
+func (*CourseResult) EventType() EventType { return EventCourseFinished }
+
 // EventName returns "course_finished".
-func (*CourseResult) EventName() string { return EventCourseFinished }
+func (r *CourseResult) EventName() string { return string(r.EventType()) }
 
 func (*CourseResult) sealed() {}
-
-// Events lists the event names this package models: Easygenerator sends
-// only its course result, named here EventCourseFinished.
-func Events() []string { return []string{EventCourseFinished} }

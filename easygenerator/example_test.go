@@ -66,3 +66,10 @@ func ExampleCORS() {
 	fmt.Println(rec.Code, rec.Header().Get("Access-Control-Allow-Origin"))
 	// Output: 202 *
 }
+
+func ExampleEventType() {
+	// Easygenerator's body names no event; this package names its one.
+	fmt.Println(easygenerator.Events(), easygenerator.EventCourseFinished.Known(), easygenerator.EventType("course_started").Known())
+	// Output:
+	// [course_finished] true false
+}

@@ -19,12 +19,13 @@ const vendor = "easygenerator"
 // No option applies to Parse; opts is there so that every vendor's Parse
 // has the same signature.
 func Parse(body []byte, opts ...Option) (Event, error) {
-	sent, err := webhook.CheckJSON(vendor, EventCourseFinished, body)
+	const name = string(EventCourseFinished) // the body names no event
+	sent, err := webhook.CheckJSON(vendor, name, body)
 	if err != nil {
 		return nil, err
 	}
 	result := new(CourseResult)
-	if err := webhook.DecodeJSON(vendor, EventCourseFinished, body, result); err != nil {
+	if err := webhook.DecodeJSON(vendor, name, body, result); err != nil {
 		return nil, err
 	}
 	return webhook.Keep(result, sent), nil

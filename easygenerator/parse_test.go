@@ -48,7 +48,7 @@ func TestParseRejects(t *testing.T) {
 			var pe *easygenerator.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, "easygenerator", pe.Vendor)
-			assert.Equal(t, easygenerator.EventCourseFinished, pe.Event)
+			assert.Equal(t, string(easygenerator.EventCourseFinished), pe.Event)
 			assert.Equal(t, tt.field, pe.Field)
 		})
 	}

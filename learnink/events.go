@@ -6,19 +6,14 @@ import (
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
-// Vendor event names, as LearnInk sends them in "type".
-const (
-	EventUserCourseStarted   = "user.course.started"
-	EventUserCourseCompleted = "user.course.completed"
-	EventNotificationsSent   = "notifications.sent"
-)
-
 // Event is one parsed LearnInk delivery: *UserCourseStarted,
 // *UserCourseCompleted, *NotificationsSent or *Unknown. The set is closed;
 // use a type switch.
 type Event interface {
 	// EventName returns LearnInk's name for the event, its "type".
 	EventName() string
+	// EventType returns the same name as an EventType.
+	EventType() EventType
 	// Common returns the envelope fields every event carries, and the
 	// delivery's MessageID.
 	Common() *Envelope
@@ -45,6 +40,9 @@ type Envelope struct {
 
 // EventName returns the "type" as sent.
 func (e *Envelope) EventName() string { return e.Type }
+
+// EventType returns the "type" as sent; for an *Unknown it is not Known.
+func (e *Envelope) EventType() EventType { return EventType(e.Type) }
 
 // Common returns e itself.
 func (e *Envelope) Common() *Envelope { return e }

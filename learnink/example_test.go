@@ -111,3 +111,20 @@ func ExampleHandler() {
 	// msg_2fAb3: push "Hi Mary!" to le2bB6Fi4CMgrIOIqMCJryZb9PR2, open /learning
 	// 200 {"status":"ok"}
 }
+
+func ExampleEventType() {
+	for _, body := range []string{
+		`{"object":"event","type":"user.course.completed","api_version":"2022-11-15","data":{"user_id":"u1","course_id":"c1"}}`,
+		`{"object":"event","type":"user.course.paused","api_version":"2022-11-15","data":{}}`,
+	} {
+		event, err := learnink.Parse([]byte(body))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(event.EventType(), event.EventType() == learnink.EventUserCourseCompleted, event.EventType().Known())
+	}
+	// Output:
+	// user.course.completed true true
+	// user.course.paused false false
+}

@@ -43,7 +43,7 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 		return nil, &ParseError{Vendor: vendor, Event: typ, Field: "object", Kind: ErrInvalid,
 			Cause: &FieldError{Rule: "eq", Param: "event"}}
 	}
-	event := newEvent(typ)
+	event := newEvent(EventType(typ))
 	if event == nil {
 		event = &Unknown{Body: sent.AsSent()}
 	}
@@ -51,24 +51,6 @@ func Parse(body []byte, opts ...Option) (Event, error) {
 		return nil, err
 	}
 	return webhook.Keep(event, sent), nil
-}
-
-// events is the table of the events this package models.
-var events = webhook.EventTable[Event]{
-	{Name: EventUserCourseStarted, New: func() Event { return new(UserCourseStarted) }},
-	{Name: EventUserCourseCompleted, New: func() Event { return new(UserCourseCompleted) }},
-	{Name: EventNotificationsSent, New: func() Event { return new(NotificationsSent) }},
-}
-
-// Events lists the types this package models, in the order of the vendor's
-// documentation; any other is parsed as *Unknown.
-func Events() []string { return events.Names() }
-
-// newEvent returns an empty event of the named type, or nil for a name this
-// package does not model.
-func newEvent(typ string) Event {
-	event, _ := events.New(typ)
-	return event
 }
 
 // ParseRequest parses a delivery with its HTTP header, as Handler does: it

@@ -6,20 +6,14 @@ import (
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
-// Vendor event names, as MCG sends them in Type or EventType.
-const (
-	EventCourseAnswer        = "course_answer"
-	EventCourseFinish        = "course_finish"
-	EventCollectionStarted   = "collection_started"
-	EventCollectionCompleted = "collection_completed"
-)
-
 // Event is one parsed MCG delivery: *CardEnd, *CourseFinish,
 // *CollectionStarted, *CollectionCompleted or *Unknown. The set is closed;
 // use a type switch.
 type Event interface {
 	// EventName returns MCG's name for the event, such as "course_finish".
 	EventName() string
+	// EventType returns the same name as an EventType.
+	EventType() EventType
 	// AsSent returns the body as MCG sent it, white space outside strings
 	// removed, every field kept whether or not the struct models it.
 	AsSent() json.RawMessage
@@ -64,7 +58,7 @@ type Answer struct {
 // CollectionStarted is sent when a learner starts a course collection.
 type CollectionStarted struct {
 	webhook.Sent
-	EventType          string  `json:"EventType"`
+	Type               string  `json:"EventType"` // the key EventType, as sent (EventType is the method)
 	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
 	CourseID           ID      `json:"CourseId"`
 	Progress           float64 `json:"Progress" validate:"min=0,max=100"` // percent
@@ -79,7 +73,7 @@ type CollectionStarted struct {
 // MCG sends no time with it.
 type CollectionCompleted struct {
 	webhook.Sent
-	EventType          string  `json:"EventType"`
+	Type               string  `json:"EventType"` // the key EventType, as sent (EventType is the method)
 	CourseCollectionID string  `json:"CourseCollectionId" validate:"required"`
 	Score              float64 `json:"Score"`
 	Name               string  `json:"Name"`
@@ -101,17 +95,32 @@ type Unknown struct {
 // when it has none).
 func (u Unknown) MarshalJSON() ([]byte, error) { return webhook.MarshalBody(u.Body) }
 
+// EventType returns EventCourseAnswer.
+func (*CardEnd) EventType() EventType { return EventCourseAnswer }
+
+// EventType returns EventCourseFinish.
+func (*CourseFinish) EventType() EventType { return EventCourseFinish }
+
+// EventType returns EventCollectionStarted.
+func (*CollectionStarted) EventType() EventType { return EventCollectionStarted }
+
+// EventType returns EventCollectionCompleted.
+func (*CollectionCompleted) EventType() EventType { return EventCollectionCompleted }
+
+// EventType returns the Type or EventType value as sent; it is not Known.
+func (u *Unknown) EventType() EventType { return EventType(u.Name) }
+
 // EventName returns "course_answer".
-func (*CardEnd) EventName() string { return EventCourseAnswer }
+func (e *CardEnd) EventName() string { return string(e.EventType()) }
 
 // EventName returns "course_finish".
-func (*CourseFinish) EventName() string { return EventCourseFinish }
+func (e *CourseFinish) EventName() string { return string(e.EventType()) }
 
 // EventName returns "collection_started".
-func (*CollectionStarted) EventName() string { return EventCollectionStarted }
+func (e *CollectionStarted) EventName() string { return string(e.EventType()) }
 
 // EventName returns "collection_completed".
-func (*CollectionCompleted) EventName() string { return EventCollectionCompleted }
+func (e *CollectionCompleted) EventName() string { return string(e.EventType()) }
 
 // EventName returns the Type or EventType value as sent.
 func (u *Unknown) EventName() string { return u.Name }

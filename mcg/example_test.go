@@ -61,3 +61,20 @@ func ExampleHandler() {
 	// learner@example.com finished Go Basics
 	// 200
 }
+
+func ExampleEventType() {
+	for _, body := range []string{
+		`{"Type":"course_finish","uniqueId":"learner@example.com","courseCode":"go-basics-1234","cards":{}}`,
+		`{"EventType":"collection_paused","Username":"r4nd0m"}`,
+	} {
+		event, err := mcg.Parse([]byte(body))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(event.EventType(), event.EventType() == mcg.EventCourseFinish, event.EventType().Known())
+	}
+	// Output:
+	// course_finish true true
+	// collection_paused false false
+}

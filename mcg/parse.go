@@ -53,7 +53,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	event := newEvent(name)
+	event := newEvent(EventType(name))
 	if event == nil {
 		return webhook.Keep(&Unknown{Name: name, Body: sent.AsSent()}, sent), nil
 	}
@@ -73,25 +73,6 @@ func eventName(body []byte) (string, error) {
 		}
 	}
 	return "", &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoEventKey}
-}
-
-// events is the table of the events this package models.
-var events = webhook.EventTable[Event]{
-	{Name: EventCourseAnswer, New: func() Event { return new(CardEnd) }},
-	{Name: EventCourseFinish, New: func() Event { return new(CourseFinish) }},
-	{Name: EventCollectionStarted, New: func() Event { return new(CollectionStarted) }},
-	{Name: EventCollectionCompleted, New: func() Event { return new(CollectionCompleted) }},
-}
-
-// Events lists the event names (Type or EventType) this package models, in the order of the vendor's
-// documentation; any other is parsed as *Unknown.
-func Events() []string { return events.Names() }
-
-// newEvent returns an empty event of the named type, or nil for a name this
-// package does not model.
-func newEvent(name string) Event {
-	event, _ := events.New(name)
-	return event
 }
 
 var errNoEventKey = errors.New(`neither "Type" nor "EventType" (in that case) names an event`)

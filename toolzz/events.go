@@ -6,21 +6,6 @@ import (
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
-// Slugs of the documented events, exactly as Toolzz sends them in
-// event.slug (including its spelling "newslatter").
-const (
-	EventCourseEnrollment     = "activities.course.enrollment"
-	EventCourseCompleted      = "activities.course.completed"
-	EventTrailCompleted       = "activities.trail.completed"
-	EventContentCompleted     = "activities.content.completed"
-	EventActivityAnswered     = "activities.answered.activity"
-	EventCertificateIssued    = "activities.certificate.issued"
-	EventMemberCreated        = "members.created"
-	EventMemberUpdated        = "members.updated"
-	EventProductRedemption    = "shop.product.redemption"
-	EventNewsletterSubscribed = "newslatter.created"
-)
-
 // Event is one parsed Toolzz delivery: *CourseEnrollment, *CourseCompleted,
 // *TrailCompleted, *ContentCompleted, *ActivityAnswered, *CertificateIssued,
 // *MemberCreated, *MemberUpdated, *ProductRedemption, *NewsletterSubscribed
@@ -28,6 +13,8 @@ const (
 type Event interface {
 	// EventName returns event.slug as sent.
 	EventName() string
+	// EventType returns the same slug as an EventType.
+	EventType() EventType
 	// AsSent returns the body as Toolzz sent it, white space outside strings
 	// removed, every field kept whether or not the struct models it.
 	AsSent() json.RawMessage

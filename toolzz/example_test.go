@@ -59,3 +59,20 @@ func ExampleHandler() {
 	// got activities.course.completed
 	// 200
 }
+
+func ExampleEventType() {
+	for _, body := range []string{
+		`{"event":{"name":"Membros - Atualização","slug":"members.updated","send_at":"2024-05-02 10:00:00","acao":"atualização"},"data":{"user":{"id":7,"email":"learner@example.com"}}}`,
+		`{"event":{"name":"Membros - Desativado","slug":"members.disabled","send_at":"2024-05-02 10:00:00"},"data":{}}`,
+	} {
+		event, err := toolzz.Parse([]byte(body))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(event.EventType(), event.EventType() == toolzz.EventMemberUpdated, event.EventType().Known())
+	}
+	// Output:
+	// members.updated true true
+	// members.disabled false false
+}

@@ -26,11 +26,17 @@ type ActionHeader struct {
 // EventName returns the slug as sent.
 func (h *Header) EventName() string { return h.Slug }
 
+// EventType returns the slug as sent; for an *Unknown it is not Known.
+func (h *Header) EventType() EventType { return EventType(h.Slug) }
+
 // SentAt returns send_at.
 func (h *Header) SentAt() Time { return h.SendAt }
 
 // EventName returns the slug as sent.
 func (h *ActionHeader) EventName() string { return h.Slug }
+
+// EventType returns the slug as sent.
+func (h *ActionHeader) EventType() EventType { return EventType(h.Slug) }
 
 // SentAt returns send_at.
 func (h *ActionHeader) SentAt() Time { return h.SendAt }

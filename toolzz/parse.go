@@ -45,7 +45,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	event := newEvent(slug)
+	event := newEvent(EventType(slug))
 	if event == nil {
 		// An unknown event is not validated, but its envelope must hold.
 		event = &Unknown{Body: sent.AsSent()}
@@ -81,28 +81,3 @@ func eventSlug(body []byte) (string, error) {
 var errEventNotObject = errors.New(`"event" is not an object`)
 
 var errNoSlug = errors.New(`no "event.slug" names the event`)
-
-// events is the table of the events this package models.
-var events = webhook.EventTable[Event]{
-	{Name: EventCourseEnrollment, New: func() Event { return new(CourseEnrollment) }},
-	{Name: EventCourseCompleted, New: func() Event { return new(CourseCompleted) }},
-	{Name: EventTrailCompleted, New: func() Event { return new(TrailCompleted) }},
-	{Name: EventContentCompleted, New: func() Event { return new(ContentCompleted) }},
-	{Name: EventActivityAnswered, New: func() Event { return new(ActivityAnswered) }},
-	{Name: EventCertificateIssued, New: func() Event { return new(CertificateIssued) }},
-	{Name: EventMemberCreated, New: func() Event { return new(MemberCreated) }},
-	{Name: EventMemberUpdated, New: func() Event { return new(MemberUpdated) }},
-	{Name: EventProductRedemption, New: func() Event { return new(ProductRedemption) }},
-	{Name: EventNewsletterSubscribed, New: func() Event { return new(NewsletterSubscribed) }},
-}
-
-// Events lists the slugs this package models, in the order of the vendor's
-// documentation; any other is parsed as *Unknown.
-func Events() []string { return events.Names() }
-
-// newEvent returns an empty event of the named type, or nil for a name this
-// package does not model.
-func newEvent(slug string) Event {
-	event, _ := events.New(slug)
-	return event
-}

@@ -18,7 +18,7 @@ func TestTheExampleParses(t *testing.T) {
 	examples := easygeneratortest.Examples()
 	require.Len(t, examples, 1)
 	ex := examples[0]
-	assert.Equal(t, easygenerator.EventCourseFinished, ex.Name)
+	assert.Equal(t, easygenerator.EventCourseFinished, easygenerator.EventType(ex.Name))
 	event, err := ex.Event()
 	require.NoError(t, err)
 	result, ok := event.(*easygenerator.CourseResult)
@@ -44,7 +44,7 @@ func TestHandlerAcceptsTheRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Equal(t, "https://learn.example.com", resp.Header.Get("Access-Control-Allow-Origin"), "the browser may read the answer")
 	require.NotNil(t, got)
-	assert.Equal(t, easygenerator.EventCourseFinished, got.EventName())
+	assert.Equal(t, easygenerator.EventCourseFinished, got.EventType())
 
 	got = nil
 	resp, err = srv.Client().Do(easygeneratortest.NewRequest(srv.URL, ex))

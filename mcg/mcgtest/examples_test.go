@@ -16,17 +16,17 @@ import (
 
 func TestEveryExampleParsesToItsEvent(t *testing.T) {
 	examples := mcgtest.Examples()
-	var names []string
+	var names []mcg.EventType
 	for _, ex := range examples {
-		names = append(names, ex.Name)
+		names = append(names, mcg.EventType(ex.Name))
 		event, err := ex.Event()
 		require.NoError(t, err, ex.Name)
 		_, unknown := event.(*mcg.Unknown)
 		assert.False(t, unknown, ex.Name)
-		assert.Equal(t, ex.Name, event.EventName())
+		assert.Equal(t, mcg.EventType(ex.Name), event.EventType())
 		assert.Equal(t, ex.Name+".json", ex.File)
 	}
-	assert.Equal(t, []string{mcg.EventCollectionCompleted, mcg.EventCollectionStarted, mcg.EventCourseAnswer, mcg.EventCourseFinish}, names)
+	assert.Equal(t, []mcg.EventType{mcg.EventCollectionCompleted, mcg.EventCollectionStarted, mcg.EventCourseAnswer, mcg.EventCourseFinish}, names)
 }
 
 func TestHandlerAcceptsEveryRequest(t *testing.T) {

@@ -18,7 +18,7 @@ import (
 func TestEveryExampleParsesToItsEvent(t *testing.T) {
 	examples := toolzztest.Examples()
 	require.Len(t, examples, 11)
-	slugs := map[string]bool{}
+	slugs := map[toolzz.EventType]bool{}
 	for _, ex := range examples {
 		event, err := ex.Event()
 		require.NoError(t, err, ex.Name)
@@ -26,9 +26,9 @@ func TestEveryExampleParsesToItsEvent(t *testing.T) {
 		assert.False(t, unknown, "%s: even a partial body parses to its typed event", ex.Name)
 		assert.Equal(t, ex.EventName, event.EventName())
 		assert.Equal(t, strings.Contains(ex.File, ".partial."), ex.Partial, ex.Name)
-		slugs[event.EventName()] = true
+		slugs[event.EventType()] = true
 	}
-	for _, slug := range []string{
+	for _, slug := range []toolzz.EventType{
 		toolzz.EventCourseEnrollment, toolzz.EventCourseCompleted, toolzz.EventTrailCompleted,
 		toolzz.EventContentCompleted, toolzz.EventActivityAnswered, toolzz.EventCertificateIssued,
 		toolzz.EventMemberCreated, toolzz.EventMemberUpdated, toolzz.EventProductRedemption,
