@@ -57,23 +57,49 @@ func DetectVendor(header http.Header, body []byte) (Vendor, error) {
 	return "", fmt.Errorf("%w: matches %v", ErrUndetectable, found)
 }
 
-// topLevelKeys reads the keys of the object in data. It does not validate
-// the values: the vendor's parser checks the whole body after detection,
-// so a second full pass here would only repeat that work. Where jsonscan
-// gives up (a key with an escape or a non-ASCII byte, or what does not
-// look like an object) it is json.Unmarshal into a map, which also words
-// the error.
-func topLevelKeys(data []byte) (map[string]json.RawMessage, error) {
-	keys := make(map[string]json.RawMessage)
+// members are the top-level members of a body, for the detection rules.
+// Names and values share the body's memory.
+type members []member
+
+type member struct {
+	name  []byte
+	value json.RawMessage
+}
+
+// get returns the value of the member named exactly name, or nil. Where a
+// name repeats, the last one counts, as in json.Unmarshal into a map.
+func (ms members) get(name string) json.RawMessage {
+	for i := len(ms) - 1; i >= 0; i-- {
+		if string(ms[i].name) == name {
+			return ms[i].value
+		}
+	}
+	return nil
+}
+
+// topLevelKeys reads the members of the object in data. It does not
+// validate the values: the vendor's parser checks the whole body after
+// detection, so a second full pass here would only repeat that work. Where
+// jsonscan gives up (a key with an escape or a non-ASCII byte, or what does
+// not look like an object) it is json.Unmarshal into a map, which also
+// words the error.
+func topLevelKeys(data []byte) (members, error) {
+	ms := make(members, 0, 8)
 	if jsonscan.Members(data, func(key, value []byte) bool {
-		keys[string(key)] = value
+		ms = append(ms, member{key, value})
 		return true
 	}) {
-		return keys, nil
+		return ms, nil
 	}
 	var decoded map[string]json.RawMessage
-	err := json.Unmarshal(data, &decoded)
-	return decoded, err
+	if err := json.Unmarshal(data, &decoded); err != nil || decoded == nil {
+		return nil, err // null is no object, and no error
+	}
+	ms = ms[:0]
+	for name, value := range decoded {
+		ms = append(ms, member{[]byte(name), value})
+	}
+	return ms, nil
 }
 
 // isXML reports an XML Content-Type, or (without one) a body that starts

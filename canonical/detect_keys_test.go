@@ -26,8 +26,20 @@ func FuzzTopLevelKeys(f *testing.F) {
 			}
 			return
 		}
-		if (gotErr == nil) != (wantErr == nil) || !reflect.DeepEqual(got, want) {
-			t.Fatalf("%q: topLevelKeys %v, %v; json.Unmarshal %v, %v", data, got, gotErr, want, wantErr)
+		var gotMap map[string]json.RawMessage
+		if got != nil {
+			gotMap = map[string]json.RawMessage{}
+			for _, m := range got {
+				gotMap[string(m.name)] = m.value
+			}
+			for name, value := range gotMap {
+				if !reflect.DeepEqual(got.get(name), value) {
+					t.Fatalf("%q: get(%q) = %s, the last member of that name is %s", data, name, got.get(name), value)
+				}
+			}
+		}
+		if (gotErr == nil) != (wantErr == nil) || !reflect.DeepEqual(gotMap, want) {
+			t.Fatalf("%q: topLevelKeys %v, %v; json.Unmarshal %v, %v", data, gotMap, gotErr, want, wantErr)
 		}
 	})
 }

@@ -35,8 +35,41 @@ func isEmail(s string) bool {
 	if !strings.Contains(s, "@") || strings.ContainsAny(s, " <>") {
 		return false
 	}
+	if isDotAtomAddress(s) {
+		return true // what net/mail reads back unchanged, without its allocations
+	}
 	addr, err := mail.ParseAddress(s)
 	return err == nil && addr.Address == s
+}
+
+// isDotAtomAddress reports whether s is local@domain with both parts ASCII
+// dot-atoms (RFC 5322 §3.2.3): the plain form of nearly every address, which
+// net/mail accepts and returns as it is. Anything else (quoted local parts,
+// domain literals, non-ASCII) is left to net/mail.
+func isDotAtomAddress(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && isDotAtom(local) && isDotAtom(domain)
+}
+
+func isDotAtom(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '.' && !isAtext(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAtext reports an RFC 5322 atext character.
+func isAtext(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0
 }
 
 // fullName joins a first and a last name, skipping an empty part.

@@ -2,7 +2,6 @@ package canonical
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 
@@ -28,33 +27,37 @@ var vendors = []vendorRow{
 
 // The detection rules of DetectVendor (its doc lists them). keys are the
 // body's top-level members, matched exactly.
-func detectLearnInk(h http.Header, keys map[string]json.RawMessage) bool {
+func detectLearnInk(h http.Header, keys members) bool {
 	return h.Get("svix-id") != "" || h.Get("webhook-id") != "" ||
-		(jsonString(keys["object"]) == "event" && keys["type"] != nil)
+		(jsonString(keys.get("object")) == "event" && keys.get("type") != nil)
 }
 
-func detectBrainCert(_ http.Header, keys map[string]json.RawMessage) bool {
-	return keys["resource"] != nil && keys["action"] != nil
+func detectBrainCert(_ http.Header, keys members) bool {
+	return keys.get("resource") != nil && keys.get("action") != nil
 }
 
-func detectMCG(_ http.Header, keys map[string]json.RawMessage) bool {
-	return keys["Type"] != nil || keys["EventType"] != nil
+func detectMCG(_ http.Header, keys members) bool {
+	return keys.get("Type") != nil || keys.get("EventType") != nil
 }
 
-func detectEasygenerator(_ http.Header, keys map[string]json.RawMessage) bool {
-	return keys["courseId"] != nil && keys["learnerId"] != nil
+func detectEasygenerator(_ http.Header, keys members) bool {
+	return keys.get("courseId") != nil && keys.get("learnerId") != nil
 }
 
-func detectToolzz(_ http.Header, keys map[string]json.RawMessage) bool {
-	event, err := topLevelKeys(keys["event"])
-	return err == nil && event["slug"] != nil
+func detectToolzz(_ http.Header, keys members) bool {
+	raw := keys.get("event")
+	if raw == nil {
+		return false
+	}
+	event, err := topLevelKeys(raw)
+	return err == nil && event.get("slug") != nil
 }
 
 // vendorRow is one vendor of the table.
 type vendorRow struct {
 	vendor Vendor
 	// detect is the vendor's rule in DetectVendor.
-	detect func(header http.Header, keys map[string]json.RawMessage) bool
+	detect func(header http.Header, keys members) bool
 	// parse is the vendor package's ParseRequest followed by the
 	// conversion, with the options given through With<Vendor>.
 	parse func(cfg *endpointConfig, header http.Header, body []byte) ([]Event, error)
@@ -67,7 +70,7 @@ type vendorRow struct {
 // shape in every vendor: ParseRequest(header, body, opts...), Handler(fn,
 // opts...) and WithLogger.
 func newRow[E, O any](vendor Vendor,
-	detect func(http.Header, map[string]json.RawMessage) bool,
+	detect func(http.Header, members) bool,
 	parseRequest func(http.Header, []byte, ...O) (E, error),
 	convert func(E) ([]Event, error),
 	handler func(func(context.Context, E) error, ...O) http.Handler,

@@ -93,6 +93,15 @@ func sumOf(data []byte, compact bool) ([32]byte, []byte, error) {
 	return sum, out, nil
 }
 
+// Compact makes the checks of Sum and returns a copy of data without the
+// white space outside its strings, without computing the sum: for a text
+// whose sum may never be needed.
+func Compact(data []byte) ([]byte, error) {
+	st := getState()
+	defer putState(st)
+	return st.write(nil, data, make([]byte, 0, len(data)))
+}
+
 // Canonical returns the RFC 8785 form of the JSON text in data, after the
 // same checks as Sum.
 func Canonical(data []byte) ([]byte, error) {
@@ -105,7 +114,8 @@ func Canonical(data []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// write checks data and writes its canonical form to w. With out non-nil
+// write checks data and writes its canonical form to w (with w nil, it
+// only checks). With out non-nil
 // it also appends to out the text without the white space outside strings,
 // and returns it.
 func (st *state) write(w io.Writer, data, out []byte) ([]byte, error) {
@@ -121,6 +131,9 @@ func (st *state) write(w io.Writer, data, out []byte) ([]byte, error) {
 	}
 	if c.out != nil {
 		c.out = append(c.out, c.in[c.last:]...)
+	}
+	if w == nil {
+		return c.out, nil
 	}
 	sort.Sort((*byOffset)(&c.objects))
 	e := emitter{in: data, objects: &c.objects, orders: &c.orders, w: bufferedWriter{w: w, buf: st.buf[:0]}}

@@ -104,23 +104,32 @@ func String(value []byte) (string, bool) {
 // escape sequence, no control character and only valid UTF-8: the bytes
 // between its quotes, which is what json.Unmarshal would return.
 func PlainString(data []byte) (string, bool) {
-	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+	inner, ok := plainInner(data)
+	if !ok {
 		return "", false
+	}
+	return string(inner), true
+}
+
+// plainInner is PlainString's text as bytes of data, without a copy.
+func plainInner(data []byte) ([]byte, bool) {
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return nil, false
 	}
 	inner := data[1 : len(data)-1]
 	ascii := true
 	for _, c := range inner {
 		switch {
 		case c < 0x20, c == '"', c == '\\':
-			return "", false
+			return nil, false
 		case c >= utf8.RuneSelf:
 			ascii = false
 		}
 	}
 	if !ascii && !utf8.Valid(inner) {
-		return "", false
+		return nil, false
 	}
-	return string(inner), true
+	return inner, true
 }
 
 func equalFoldASCII(key []byte, name string) bool {
@@ -248,8 +257,8 @@ func Span(data []byte, name string) (start, end int, found bool) {
 
 // keyIs reports whether the string literal key spells name exactly.
 func keyIs(key []byte, name string) bool {
-	if s, ok := PlainString(key); ok {
-		return s == name
+	if inner, ok := plainInner(key); ok {
+		return string(inner) == name // compared without a copy
 	}
 	var s string
 	return json.Unmarshal(key, &s) == nil && s == name

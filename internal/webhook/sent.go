@@ -15,6 +15,8 @@ import (
 type Sent struct {
 	payload json.RawMessage
 	sum     [32]byte
+	// summed is false when CheckJSONWithoutSum left the sum for later.
+	summed bool
 }
 
 // AsSent returns the payload as the vendor sent it: the body's JSON with
@@ -37,13 +39,27 @@ type holder interface{ sent() *Sent }
 // where the vendor's body always is the same one (Easygenerator's).
 func CheckJSON(vendor, event string, body []byte) (Sent, error) {
 	sum, payload, err := jcs.SumCompact(body)
+	return checked(vendor, event, body, Sent{payload: payload, sum: sum, summed: true}, err)
+}
+
+// CheckJSONWithoutSum is CheckJSON for a vendor whose events carry their
+// own ids (BrainCert's envelope id), so that the RFC 8785 sum is rarely
+// needed: it makes the same checks and leaves the sum to SentOf, which
+// computes it from the payload when asked.
+func CheckJSONWithoutSum(vendor, event string, body []byte) (Sent, error) {
+	payload, err := jcs.Compact(body)
+	return checked(vendor, event, body, Sent{payload: payload}, err)
+}
+
+// checked returns s for a body that passed the check, else the error.
+func checked(vendor, event string, body []byte, s Sent, err error) (Sent, error) {
 	if err != nil {
 		return Sent{}, checkError(vendor, event, body, err)
 	}
 	if !jsonscan.IsObject(body) {
 		return Sent{}, &ParseError{Vendor: vendor, Event: event, Kind: ErrMalformed, Cause: errNotObject}
 	}
-	return Sent{payload: payload, sum: sum}, nil
+	return s, nil
 }
 
 // checkError words a failed check. A syntax error is encoding/json's own
@@ -82,7 +98,13 @@ func SentOf(event any) (payload json.RawMessage, sum [32]byte, ok bool) {
 		return nil, [32]byte{}, false
 	}
 	s := h.sent()
-	return s.payload, s.sum, true
+	if s.summed {
+		return s.payload, s.sum, true
+	}
+	// The payload passed the same checks as the body, so Sum succeeds; it
+	// is not kept, so that events stay safe to read from several goroutines.
+	sum, err := jcs.Sum(s.payload)
+	return s.payload, sum, err == nil
 }
 
 // NameMember returns the string value of the member of object whose name is
