@@ -3,7 +3,6 @@ package mcg
 import (
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
 )
@@ -60,7 +59,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
 		return nil, err
 	}
-	readTimesIn(event, cfg.location)
+	relocate(event, cfg.location)
 	return webhook.Keep(event, sent), nil
 }
 
@@ -95,22 +94,3 @@ func newEvent(name string) Event {
 }
 
 var errNoEventKey = errors.New(`neither "Type" nor "EventType" (in that case) names an event`)
-
-// readTimesIn re-reads the event's offset-less times as wall-clock time in
-// loc; times that carry an offset are left alone.
-func readTimesIn(event Event, loc *time.Location) {
-	if loc == nil || loc == time.UTC {
-		return
-	}
-	switch e := event.(type) {
-	case *CardEnd:
-		e.Answer.AnsweredAt.Time = e.Answer.AnsweredAt.In(loc)
-	case *CourseFinish:
-		for id, card := range e.Cards {
-			card.AnsweredAt.Time = card.AnsweredAt.In(loc)
-			e.Cards[id] = card
-		}
-	case *CollectionStarted:
-		e.StartedAt.Time = e.StartedAt.In(loc)
-	}
-}
