@@ -66,7 +66,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	} else {
 		event = &Unknown{Envelope: head, Body: sent.AsSent()}
 	}
-	readTimesIn(event, cfg.location)
+	relocate(event, cfg.location)
 	return webhook.Keep(event, sent), nil
 }
 

@@ -33,6 +33,6 @@ func BenchmarkRelocate(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		readTimesIn(event, benchLocation)
+		relocate(event, benchLocation)
 	}
 }
