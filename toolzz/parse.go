@@ -55,7 +55,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	} else if err := webhook.DecodeJSON(vendor, slug, body, event); err != nil {
 		return nil, err
 	}
-	readTimesIn(event, cfg.location)
+	relocate(event, cfg.location)
 	return webhook.Keep(event, sent), nil
 }
 
