@@ -40,6 +40,7 @@ func Relocation(t *testing.T, events []any, relocate func(event any, loc *time.L
 	if len(events) == 0 {
 		t.Fatal("no event types to check")
 	}
+	c := checker{t: t, relocate: relocate, clocks: clocks}
 	withTimes := 0
 	for _, sample := range events {
 		typ := reflect.TypeOf(sample)
@@ -47,23 +48,31 @@ func Relocation(t *testing.T, events []any, relocate func(event any, loc *time.L
 			t.Fatalf("%T is not a pointer to a struct", sample)
 		}
 		name := typ.Elem().Name()
-		if checkMoved(t, name, typ.Elem(), relocate, clocks) > 0 {
+		if c.moved(name, typ.Elem()) > 0 {
 			withTimes++
 		}
-		checkNotMoved(t, name, typ.Elem(), relocate, clocks)
-		checkAbsentLeftAlone(t, name, typ.Elem(), relocate, clocks)
+		c.notMoved(name, typ.Elem())
+		c.absentLeftAlone(name, typ.Elem())
 	}
 	if withTimes == 0 {
 		t.Error("no event type holds a time: the check checked nothing")
 	}
 }
 
-// checkMoved fills every time without an offset and wants each read in the
+// checker checks one vendor's relocate.
+type checker struct {
+	t        *testing.T
+	relocate func(event any, loc *time.Location)
+	clocks   []reflect.Type
+}
+
+// moved fills every time without an offset and wants each read in the
 // location; it returns how many times the type holds.
-func checkMoved(t *testing.T, name string, typ reflect.Type, relocate func(any, *time.Location), clocks []reflect.Type) int {
+func (c checker) moved(name string, typ reflect.Type) int {
+	t := c.t
 	t.Helper()
-	event, f, paths := filled(t, name, typ, noOffset, clocks)
-	relocate(event.Interface(), location)
+	event, f, paths := c.filled(name, typ, noOffset)
+	c.relocate(event.Interface(), location)
 	want := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, location)
 	got := f.read(event.Elem(), name)
 	for _, path := range paths {
@@ -74,11 +83,12 @@ func checkMoved(t *testing.T, name string, typ reflect.Type, relocate func(any, 
 	return len(paths)
 }
 
-// checkNotMoved fills every wire.Time with an offset and wants none moved.
-func checkNotMoved(t *testing.T, name string, typ reflect.Type, relocate func(any, *time.Location), clocks []reflect.Type) {
+// notMoved fills every wire.Time with an offset and wants none moved.
+func (c checker) notMoved(name string, typ reflect.Type) {
+	t := c.t
 	t.Helper()
-	event, f, paths := filled(t, name, typ, withOffset, clocks)
-	relocate(event.Interface(), location)
+	event, f, paths := c.filled(name, typ, withOffset)
+	c.relocate(event.Interface(), location)
 	got := f.read(event.Elem(), name)
 	for _, path := range paths {
 		if !got[path].Equal(wall) || got[path].Location() != time.UTC {
@@ -87,23 +97,24 @@ func checkNotMoved(t *testing.T, name string, typ reflect.Type, relocate func(an
 	}
 }
 
-// checkAbsentLeftAlone relocates an empty event, and one whose containers
-// are made but whose times are zero, and wants each unchanged.
-func checkAbsentLeftAlone(t *testing.T, name string, typ reflect.Type, relocate func(any, *time.Location), clocks []reflect.Type) {
-	t.Helper()
-	empty, f := reflect.New(typ), newFiller(zeroTimes, clocks)
-	relocate(empty.Interface(), location)
-	wantUnchanged(t, "an empty event", name, f, empty, reflect.New(typ))
+// absentLeftAlone relocates an empty event, and one whose containers are
+// made but whose times are zero, and wants each unchanged.
+func (c checker) absentLeftAlone(name string, typ reflect.Type) {
+	c.t.Helper()
+	empty, f := reflect.New(typ), newFiller(zeroTimes, c.clocks)
+	c.relocate(empty.Interface(), location)
+	c.unchanged("an empty event", name, f, empty, reflect.New(typ))
 
-	zero, _, _ := filled(t, name, typ, zeroTimes, clocks)
-	want, _, _ := filled(t, name, typ, zeroTimes, clocks)
-	relocate(zero.Interface(), location)
-	wantUnchanged(t, "zero times", name, f, zero, want)
+	zero, _, _ := c.filled(name, typ, zeroTimes)
+	want, _, _ := c.filled(name, typ, zeroTimes)
+	c.relocate(zero.Interface(), location)
+	c.unchanged("zero times", name, f, zero, want)
 }
 
-// wantUnchanged reports each time of got that is no longer zero, or that
-// got differs from want elsewhere; what names the case.
-func wantUnchanged(t *testing.T, what, name string, f *filler, got, want reflect.Value) {
+// unchanged reports each time of got that is no longer zero, or that got
+// differs from want elsewhere; what names the case.
+func (c checker) unchanged(what, name string, f *filler, got, want reflect.Value) {
+	t := c.t
 	t.Helper()
 	if reflect.DeepEqual(got.Interface(), want.Interface()) {
 		return
@@ -124,13 +135,13 @@ func wantUnchanged(t *testing.T, what, name string, f *filler, got, want reflect
 
 // filled returns a new event of typ with its times filled as how says, the
 // filler, and the paths of the times, sorted.
-func filled(t *testing.T, name string, typ reflect.Type, how fill, clocks []reflect.Type) (reflect.Value, *filler, []string) {
-	t.Helper()
-	f := newFiller(how, clocks)
+func (c checker) filled(name string, typ reflect.Type, how fill) (reflect.Value, *filler, []string) {
+	c.t.Helper()
+	f := newFiller(how, c.clocks)
 	event := reflect.New(typ)
 	paths, err := f.set(event.Elem(), name)
 	if err != nil {
-		t.Fatal(err)
+		c.t.Fatal(err)
 	}
 	sort.Strings(paths)
 	return event, f, paths
