@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/lmshooks/lmshooks/internal/golden"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 // benchBody is a documented body with three times (created_at, order_date,
@@ -33,6 +34,6 @@ func BenchmarkRelocate(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		relocate(event, benchLocation)
+		wire.Relocate(benchLocation, event, timed.eachTime)
 	}
 }

@@ -1,22 +1,10 @@
 package braincert
 
-import (
-	"time"
-
-	"github.com/lmshooks/lmshooks/internal/wire"
-)
-
-// relocate reads the event's offset-less times in loc (WithLocation).
-func relocate(event Event, loc *time.Location) {
-	if e, ok := event.(timed); ok {
-		wire.Relocate(loc, e.eachTime)
-	}
-}
-
-// timed is an event that holds times. Every event holds the envelope's
-// created_at; a topic whose payload holds times lists them here too, after
-// the envelope's. TestRelocationReachesEveryTime fails for a Time field
-// missing from its type's list.
+// timed is an event that holds times, which Parse reads in the WithLocation
+// location (wire.Relocate). Every event holds the envelope's created_at; a
+// topic whose payload holds times lists them here too, after the
+// envelope's. TestRelocationReachesEveryTime fails for a Time field missing
+// from its type's list.
 type timed interface{ eachTime(yield func(*Time)) }
 
 func (e *Envelope) eachTime(yield func(*Time)) { yield(&e.CreatedAt) }

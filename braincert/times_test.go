@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/lmshooks/lmshooks/internal/timetest"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 // TestRelocationReachesEveryTime checks that every topic lists every Time
@@ -14,5 +15,8 @@ func TestRelocationReachesEveryTime(t *testing.T) {
 	for _, entry := range topicTable {
 		all = append(all, entry.newEvent())
 	}
-	timetest.Relocation(t, all, func(event any, loc *time.Location) { relocate(event.(Event), loc) })
+	timetest.Relocation(t, all, relocate)
 }
+
+// relocate is what Parse does with WithLocation.
+func relocate(event any, loc *time.Location) { wire.Relocate(loc, event, timed.eachTime) }

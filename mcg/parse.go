@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 const vendor = "mcg"
@@ -59,7 +60,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
 		return nil, err
 	}
-	relocate(event, cfg.location)
+	wire.Relocate(cfg.location, event, timed.eachTime)
 	return webhook.Keep(event, sent), nil
 }
 

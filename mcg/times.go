@@ -1,20 +1,8 @@
 package mcg
 
-import (
-	"time"
-
-	"github.com/lmshooks/lmshooks/internal/wire"
-)
-
-// relocate reads the event's offset-less times in loc (WithLocation).
-func relocate(event Event, loc *time.Location) {
-	if e, ok := event.(timed); ok {
-		wire.Relocate(loc, e.eachTime)
-	}
-}
-
-// timed is an event that holds times. Each event type lists its own times
-// here; CollectionCompleted and Unknown hold none.
+// timed is an event that holds times, which Parse reads in the WithLocation
+// location (wire.Relocate). Each event type lists its own times here;
+// CollectionCompleted and Unknown hold none.
 // TestRelocationReachesEveryTime fails for a Time field missing from its
 // type's list.
 type timed interface{ eachTime(yield func(*Time)) }

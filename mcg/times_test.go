@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/lmshooks/lmshooks/internal/timetest"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 // TestRelocationReachesEveryTime checks that every event type lists every
@@ -15,7 +16,7 @@ func TestRelocationReachesEveryTime(t *testing.T) {
 	for _, entry := range events {
 		all = append(all, entry.New())
 	}
-	timetest.Relocation(t, all, func(event any, loc *time.Location) { relocate(event.(Event), loc) })
+	timetest.Relocation(t, all, relocate)
 }
 
 // TestParseWithLocationLeavesAbsentTimesAbsent: an answer without
@@ -37,3 +38,6 @@ func TestParseWithLocationLeavesAbsentTimesAbsent(t *testing.T) {
 		t.Errorf("answeredAt encodes as %s (%v), want null", encoded, err)
 	}
 }
+
+// relocate is what Parse does with WithLocation.
+func relocate(event any, loc *time.Location) { wire.Relocate(loc, event, timed.eachTime) }

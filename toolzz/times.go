@@ -1,20 +1,8 @@
 package toolzz
 
-import (
-	"time"
-
-	"github.com/lmshooks/lmshooks/internal/wire"
-)
-
-// relocate reads the event's times in loc (WithLocation). Toolzz sends
-// none with an offset; one that has an offset all the same is left alone.
-func relocate(event Event, loc *time.Location) {
-	if e, ok := event.(timed); ok {
-		wire.Relocate(loc, e.eachTime)
-	}
-}
-
-// timed is an event that holds times. Every event holds send_at in its
+// timed is an event that holds times, which Parse reads in the WithLocation
+// location (wire.Relocate); Toolzz sends none with an offset (one that has
+// an offset all the same is left alone). Every event holds send_at in its
 // header; an event whose data holds times lists them here too, after the
 // header's. TestRelocationReachesEveryTime fails for a Time or DayFirstTime
 // field missing from its type's list.

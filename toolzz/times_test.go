@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/lmshooks/lmshooks/internal/timetest"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 // TestRelocationReachesEveryTime checks that every event type lists every
@@ -15,6 +16,9 @@ func TestRelocationReachesEveryTime(t *testing.T) {
 	for _, entry := range events {
 		all = append(all, entry.New())
 	}
-	timetest.Relocation(t, all, func(event any, loc *time.Location) { relocate(event.(Event), loc) },
+	timetest.Relocation(t, all, relocate,
 		reflect.TypeFor[DayFirstTime]())
 }
+
+// relocate is what Parse does with WithLocation.
+func relocate(event any, loc *time.Location) { wire.Relocate(loc, event, timed.eachTime) }

@@ -2,22 +2,26 @@ package wire
 
 import "time"
 
-// Times lists the times of a decoded event: it calls yield with a pointer to
-// every Time the event holds (nil for an absent optional one), so that the
-// caller may change them in place. Each vendor's event types list their own
-// times in one hand-written method (the vendor's times.go), which a test
-// checks by reflection against the fields.
-type Times func(yield func(*Time))
-
-// Relocate reads every Time that times lists, and that was sent without an
-// offset, as wall-clock time in loc instead of UTC (see Time.In). A time
-// with an offset, a zero time (absent or null) and a nil one are left
-// alone, as is every time when loc is nil or UTC.
-func Relocate(loc *time.Location, times Times) {
+// Relocate reads every Time of event that was sent without an offset as
+// wall-clock time in loc instead of UTC (see Time.In), for the vendors'
+// WithLocation options. times lists the times of a T, calling yield with a
+// pointer to each (nil for an absent optional one) so that Relocate can
+// change it in place; an event that is not a T holds no times. Each vendor
+// lists its event types' times in one hand-written method (the vendor's
+// times.go, such as timed.eachTime), which a test checks by reflection
+// against the fields (internal/timetest).
+//
+// A time with an offset, a zero time (absent or null) and a nil one are
+// left alone, as is every time when loc is nil or UTC.
+func Relocate[T any](loc *time.Location, event any, times func(T, func(yield *Time))) {
 	if loc == nil || loc == time.UTC {
 		return
 	}
-	times(func(t *Time) {
+	e, ok := event.(T)
+	if !ok {
+		return
+	}
+	times(e, func(t *Time) {
 		if t != nil && !t.IsZero() {
 			t.Time = t.In(loc)
 		}

@@ -30,7 +30,7 @@ func TestRelocate(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"NoOffset":"2023-07-03 12:53:41","WithOffset":"2023-07-03T12:53:41Z","Zero":null}`), &r))
 	sent := r
 
-	wire.Relocate(brt, r.times)
+	wire.Relocate(brt, &r, (*relocated).times)
 	assert.Equal(t, time.Date(2023, 7, 3, 12, 53, 41, 0, brt), r.NoOffset.Time)
 	assert.Equal(t, brt, r.NoOffset.Time.Location())
 	assert.Equal(t, sent.NoOffset.Text, r.NoOffset.Text, "the text stays as sent")
@@ -44,7 +44,7 @@ func TestRelocateInUTCOrNowhereChangesNothing(t *testing.T) {
 	for _, loc := range []*time.Location{nil, time.UTC} {
 		r := relocated{NoOffset: must(wire.ParseTime("2023-07-03 12:53:41"))}
 		sent := r
-		wire.Relocate(loc, r.times)
+		wire.Relocate(loc, &r, (*relocated).times)
 		assert.Equal(t, sent, r, "%v", loc)
 	}
 }
