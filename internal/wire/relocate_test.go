@@ -48,3 +48,12 @@ func TestRelocateInUTCOrNowhereChangesNothing(t *testing.T) {
 		assert.Equal(t, sent, r, "%v", loc)
 	}
 }
+
+func TestRelocateLeavesOtherTypesAlone(t *testing.T) {
+	brt := time.FixedZone("BRT", -3*60*60)
+	other := struct{ At wire.Time }{must(wire.ParseTime("2023-07-03 12:53:41"))}
+	sent := other
+	wire.Relocate(brt, &other, (*relocated).times)
+	wire.Relocate(brt, nil, (*relocated).times)
+	assert.Equal(t, sent, other, "an event that is not a T holds no times")
+}
