@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 const vendor = "braincert"
@@ -83,7 +84,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 		}
 		event = &Unknown{Envelope: head, Body: sent.AsSent()}
 	}
-	readTimesIn(event, cfg.location)
+	wire.Relocate(cfg.location, event, timed.eachTime)
 	return webhook.Keep(event, sent), nil
 }
 

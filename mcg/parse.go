@@ -3,9 +3,9 @@ package mcg
 import (
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/lmshooks/lmshooks/internal/webhook"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 const vendor = "mcg"
@@ -60,7 +60,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err := webhook.DecodeJSON(vendor, name, body, event); err != nil {
 		return nil, err
 	}
-	readTimesIn(event, cfg.location)
+	wire.Relocate(cfg.location, event, timed.eachTime)
 	return webhook.Keep(event, sent), nil
 }
 
@@ -76,22 +76,3 @@ func eventName(body []byte) (string, error) {
 }
 
 var errNoEventKey = errors.New(`neither "Type" nor "EventType" (in that case) names an event`)
-
-// readTimesIn re-reads the event's offset-less times as wall-clock time in
-// loc; times that carry an offset are left alone.
-func readTimesIn(event Event, loc *time.Location) {
-	if loc == nil || loc == time.UTC {
-		return
-	}
-	switch e := event.(type) {
-	case *CardEnd:
-		e.Answer.AnsweredAt.Time = e.Answer.AnsweredAt.In(loc)
-	case *CourseFinish:
-		for id, card := range e.Cards {
-			card.AnsweredAt.Time = card.AnsweredAt.In(loc)
-			e.Cards[id] = card
-		}
-	case *CollectionStarted:
-		e.StartedAt.Time = e.StartedAt.In(loc)
-	}
-}

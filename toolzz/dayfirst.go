@@ -56,12 +56,3 @@ func (t DayFirstTime) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(t.Time.Format(dayFirstLayout))
 }
-
-// in re-reads the wall clock in loc.
-func (t *DayFirstTime) in(loc *time.Location) {
-	if t.IsZero() {
-		return
-	}
-	w := t.Time
-	t.Time = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
-}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
+	"github.com/lmshooks/lmshooks/internal/wire"
 )
 
 const vendor = "toolzz"
@@ -55,7 +56,7 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	} else if err := webhook.DecodeJSON(vendor, slug, body, event); err != nil {
 		return nil, err
 	}
-	readTimesIn(event, cfg.location)
+	wire.Relocate(cfg.location, event, timed.eachTime)
 	return webhook.Keep(event, sent), nil
 }
 
