@@ -85,7 +85,7 @@ var brainCertTypes = map[braincert.Topic]Type{
 func brainCertEvent(event braincert.Event) (Event, error) {
 	head := event.Header()
 	name := event.EventName()
-	data, _, err := payloadOf(event)
+	data, err := dataOf(event)
 	if err != nil {
 		return Event{}, fmt.Errorf("canonical: encoding BrainCert %s body: %w", name, err)
 	}

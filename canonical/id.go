@@ -49,6 +49,17 @@ func payloadOf(event any) (json.RawMessage, [32]byte, error) {
 	return data, sum, err
 }
 
+// dataOf is payloadOf for an event whose id is the vendor's own: a parsed
+// event's payload is returned without computing its sum (an event built in
+// code is still checked as payloadOf checks it).
+func dataOf(event any) (json.RawMessage, error) {
+	if data, ok := webhook.PayloadOf(event); ok {
+		return data, nil
+	}
+	data, _, err := payloadOf(event)
+	return data, err
+}
+
 // newEvent starts an Event for a vendor event whose vendor sends no event
 // id: Data is the payload as sent and the id derives from all of it.
 func newEvent(vendor Vendor, typ Type, vendorEvent string, event any) (Event, error) {

@@ -95,18 +95,24 @@ func observeDeliveries(h http.Handler, logger *slog.Logger, m *promMetrics) http
 				duplicates = len(note.ids) - note.stored
 			}
 			m.observe(o, note.stored, duplicates)
-			args := []any{
-				"vendor", o.Vendor, "route", r.URL.Path, "status", o.Status,
-				"vendor_event", strings.Join(note.vendorEvents, ","), "ids", note.ids,
+			level := deliveryLevel(o)
+			if !logger.Enabled(ctx, level) {
+				return
 			}
+			// Attrs, not key-value pairs: one line per request, built
+			// without boxing each value.
+			attrs := make([]slog.Attr, 0, 13)
+			attrs = append(attrs, slog.String("vendor", string(o.Vendor)), slog.String("route", r.URL.Path), slog.Int("status", o.Status),
+				slog.String("vendor_event", strings.Join(note.vendorEvents, ",")), slog.Any("ids", note.ids))
 			if deliveryID != "" {
-				args = append(args, "delivery_id", deliveryID)
+				attrs = append(attrs, slog.String("delivery_id", deliveryID))
 			}
-			args = append(args, "stored", note.stored, "duplicates", duplicates, "bytes", o.BodyBytes, "duration", o.Duration)
+			attrs = append(attrs, slog.Int("stored", note.stored), slog.Int("duplicates", duplicates),
+				slog.Int64("bytes", o.BodyBytes), slog.Duration("duration", o.Duration))
 			if o.Err != nil {
-				args = append(args, "error_kind", o.ErrorKind, "error", o.Err)
+				attrs = append(attrs, slog.String("error_kind", string(o.ErrorKind)), slog.Any("error", o.Err))
 			}
-			logger.Log(ctx, deliveryLevel(o), deliveryMessage(o, duplicates), args...)
+			logger.LogAttrs(ctx, level, deliveryMessage(o, duplicates), attrs...)
 		}).ServeHTTP(w, r)
 	})
 }

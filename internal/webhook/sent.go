@@ -90,14 +90,24 @@ func Keep[E any](event E, s Sent) E {
 	return event
 }
 
+// PayloadOf returns the payload kept in event, without its sum; ok is false
+// for an event no Parse made.
+func PayloadOf(event any) (payload json.RawMessage, ok bool) {
+	h, isHolder := event.(holder)
+	if !isHolder || h.sent().payload == nil {
+		return nil, false
+	}
+	return h.sent().payload, true
+}
+
 // SentOf returns the payload kept in event and the SHA-256 of its RFC 8785
 // form; ok is false for an event no Parse made.
 func SentOf(event any) (payload json.RawMessage, sum [32]byte, ok bool) {
-	h, isHolder := event.(holder)
-	if !isHolder || h.sent().payload == nil {
+	payload, ok = PayloadOf(event)
+	if !ok {
 		return nil, [32]byte{}, false
 	}
-	s := h.sent()
+	s := event.(holder).sent()
 	if s.summed {
 		return s.payload, s.sum, true
 	}
