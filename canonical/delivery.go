@@ -61,9 +61,12 @@ func newDelivery(ctx context.Context, vendor Vendor, events []Event) *Delivery {
 	return d
 }
 
-// eachEvent adapts a per-event callback to a per-delivery one: fn is called
-// with each event in order, and the first error is returned.
-func eachEvent(fn func(context.Context, Event) error) func(context.Context, *Delivery) error {
+// EachEvent adapts a per-event callback to the per-delivery one that
+// DeliveryHandler and VendorHandler take: fn is called with each event of
+// the delivery in order, and the first error is returned (the sender then
+// gets 5xx and retries the whole delivery). Handler is DeliveryHandler with
+// EachEvent(fn), plus WithDedup.
+func EachEvent(fn func(context.Context, Event) error) func(context.Context, *Delivery) error {
 	return func(ctx context.Context, d *Delivery) error {
 		for _, e := range d.Events {
 			if err := fn(ctx, e); err != nil {

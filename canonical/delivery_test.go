@@ -2,6 +2,7 @@ package canonical_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -96,4 +97,25 @@ func TestVendorHandlerRefusesAnotherVendorsBody(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, rec.Code, rec.Body.String())
 	assert.False(t, called)
 	assert.Nil(t, canonical.VendorHandler("nobody", func(context.Context, *canonical.Delivery) error { return nil }))
+}
+
+// TestEachEvent: the events in order, up to the first error, which is
+// returned as it is.
+func TestEachEvent(t *testing.T) {
+	boom := errors.New("boom")
+	var seen []string
+	fn := canonical.EachEvent(func(_ context.Context, e canonical.Event) error {
+		seen = append(seen, e.ID)
+		if e.ID == "b" {
+			return boom
+		}
+		return nil
+	})
+	d := &canonical.Delivery{Events: []canonical.Event{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	assert.ErrorIs(t, fn(context.Background(), d), boom)
+	assert.Equal(t, []string{"a", "b"}, seen)
+
+	seen = nil
+	require.NoError(t, fn(context.Background(), &canonical.Delivery{Events: []canonical.Event{{ID: "a"}, {ID: "c"}}}))
+	assert.Equal(t, []string{"a", "c"}, seen)
 }

@@ -72,7 +72,7 @@ func Handler(fn func(ctx context.Context, e Event) error, opts ...Option) http.H
 	if cfg.dedup != nil {
 		fn = Deduplicate(cfg.dedup, fn)
 	}
-	return newEndpoint(cfg, eachEvent(fn))
+	return newEndpoint(cfg, EachEvent(fn))
 }
 
 // DeliveryHandler is Handler for code that stores or forwards whole

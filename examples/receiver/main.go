@@ -245,9 +245,9 @@ func deliverTo(cfg config, stdout lineOutput) func(context.Context, *canonical.D
 		return err
 	}
 	if !cfg.dedup {
-		return perEvent(printed)
+		return canonical.EachEvent(printed)
 	}
-	return perEvent(canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), printed))
+	return canonical.EachEvent(canonical.Deduplicate(canonical.NewMemoryStore(cfg.dedupSize, cfg.dedupAge), printed))
 }
 
 // timeouts bound how long a slow or idle client may hold a connection.

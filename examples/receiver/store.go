@@ -98,16 +98,3 @@ func newStoreDeliver(store *inbox.Store, cfg config, stdout lineOutput, logger *
 		return nil
 	}
 }
-
-// perEvent adapts a per-event callback (the in-memory mode's) to the
-// routes' per-delivery one.
-func perEvent(fn func(context.Context, canonical.Event) error) func(context.Context, *canonical.Delivery) error {
-	return func(ctx context.Context, d *canonical.Delivery) error {
-		for _, e := range d.Events {
-			if err := fn(ctx, e); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-}
