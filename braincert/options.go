@@ -3,6 +3,8 @@ package braincert
 import (
 	"log/slog"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 // Option configures Parse, ParseXML, ParseContent and Handler.
@@ -16,13 +18,7 @@ type config struct {
 	authErr      error // WithBasicAuth was given an empty half
 }
 
-func newConfig(opts []Option) config {
-	var cfg config
-	for _, opt := range opts {
-		opt(&cfg)
-	}
-	return cfg
-}
+func newConfig(opts []Option) config { return webhook.Configure(config{}, opts) }
 
 // WithLocation reads times that BrainCert sends without an offset as
 // wall-clock time in loc instead of UTC. Every documented time carries "Z",

@@ -4,6 +4,8 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 // DefaultMaxAge is how long a browser may cache the answer to a preflight
@@ -20,13 +22,7 @@ type config struct {
 	logger       *slog.Logger
 }
 
-func newConfig(opts []Option) config {
-	cfg := config{maxAge: DefaultMaxAge}
-	for _, opt := range opts {
-		opt(&cfg)
-	}
-	return cfg
-}
+func newConfig(opts []Option) config { return webhook.Configure(config{maxAge: DefaultMaxAge}, opts) }
 
 // WithAllowedOrigins names the origins (such as "https://learn.example.com")
 // whose pages may read the handler's answers. The default, and any list

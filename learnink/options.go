@@ -3,6 +3,8 @@ package learnink
 import (
 	"log/slog"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 // Option configures Handler and NewVerifier.
@@ -17,11 +19,7 @@ type config struct {
 }
 
 func newConfig(opts []Option) config {
-	cfg := config{tolerance: DefaultTolerance, now: time.Now}
-	for _, opt := range opts {
-		opt(&cfg)
-	}
-	return cfg
+	return webhook.Configure(config{tolerance: DefaultTolerance, now: time.Now}, opts)
 }
 
 // WithSecrets makes Handler verify every delivery's signature against these

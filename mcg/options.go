@@ -3,6 +3,8 @@ package mcg
 import (
 	"log/slog"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 // Option configures Parse and Handler.
@@ -14,13 +16,7 @@ type config struct {
 	logger       *slog.Logger
 }
 
-func newConfig(opts []Option) config {
-	var cfg config
-	for _, opt := range opts {
-		opt(&cfg)
-	}
-	return cfg
-}
+func newConfig(opts []Option) config { return webhook.Configure(config{}, opts) }
 
 // WithLocation reads times that MCG sends without an offset (answeredAt) as
 // wall-clock time in loc instead of UTC.

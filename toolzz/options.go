@@ -3,6 +3,8 @@ package toolzz
 import (
 	"log/slog"
 	"time"
+
+	"github.com/lmshooks/lmshooks/internal/webhook"
 )
 
 // Option configures Parse and Handler.
@@ -14,13 +16,7 @@ type config struct {
 	logger       *slog.Logger
 }
 
-func newConfig(opts []Option) config {
-	var cfg config
-	for _, opt := range opts {
-		opt(&cfg)
-	}
-	return cfg
-}
+func newConfig(opts []Option) config { return webhook.Configure(config{}, opts) }
 
 // WithLocation reads the times Toolzz sends (all without an offset:
 // send_at, the other date-times, dates and the day-first school times) as
