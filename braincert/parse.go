@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/lmshooks/lmshooks/internal/jsonscan"
 	"github.com/lmshooks/lmshooks/internal/webhook"
 	"github.com/lmshooks/lmshooks/internal/wire"
 )
@@ -41,19 +42,10 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The exact-case keys name the topic, not what encoding/json matches.
-	resource, err := webhook.NameMember(vendor, body, "resource", "resource")
+	name, resource, action, err := topicOf(body)
 	if err != nil {
 		return nil, err
 	}
-	action, err := webhook.NameMember(vendor, body, "action", "action")
-	if err != nil {
-		return nil, err
-	}
-	if resource == "" || action == "" {
-		return nil, &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoTopic}
-	}
-	name := resource + "." + action
 	var event Event
 	// A known topic's struct embeds the envelope: one decode reads both,
 	// and the envelope is checked before the rest, as for an Unknown.
@@ -86,6 +78,30 @@ func (cfg *config) parse(body []byte) (Event, error) {
 	}
 	wire.Relocate(cfg.location, event, timed.eachTime)
 	return webhook.Keep(event, sent), nil
+}
+
+// topicOf reads the topic from the exact-case keys resource and action (not
+// what encoding/json matches). Plain strings, the usual case, are cut from
+// the one string of the name.
+func topicOf(body []byte) (name, resource, action string, err error) {
+	rawResource, _ := jsonscan.Exact(body, "resource")
+	rawAction, _ := jsonscan.Exact(body, "action")
+	r, plainResource := jsonscan.PlainBytes(rawResource)
+	a, plainAction := jsonscan.PlainBytes(rawAction)
+	if !plainResource || !plainAction {
+		if resource, err = webhook.NameMember(vendor, body, "resource", "resource"); err != nil {
+			return "", "", "", err
+		}
+		if action, err = webhook.NameMember(vendor, body, "action", "action"); err != nil {
+			return "", "", "", err
+		}
+		r, a = []byte(resource), []byte(action)
+	}
+	if len(r) == 0 || len(a) == 0 {
+		return "", "", "", &ParseError{Vendor: vendor, Kind: ErrNoEventType, Cause: errNoTopic}
+	}
+	name = string(r) + "." + string(a)
+	return name, name[:len(r)], name[len(r)+1:], nil
 }
 
 // decodeHead reads the envelope alone.

@@ -94,7 +94,7 @@ func brainCertEvent(event braincert.Event) (Event, error) {
 		if !isJSONObject(data) {
 			return Event{}, fmt.Errorf("canonical: BrainCert %s body is not a JSON object", name)
 		}
-	} else if typ = brainCertTypes[event.Topic()]; typ == "" {
+	} else if typ = brainCertTypes[braincert.Topic(name)]; typ == "" {
 		return Event{}, fmt.Errorf("canonical: no canonical type for BrainCert topic %s", name)
 	}
 	return Event{
@@ -209,24 +209,24 @@ func brainCertEnrollment(e *Event, user braincert.Person, object *Object) {
 func brainCertCourseCompleted(e *Event, p braincert.CourseCompletionPayload) {
 	e.Learner = brainCertPerson(p.User)
 	e.Object = &Object{Kind: KindCourse, ID: p.Course.ID.String(), Name: p.Course.Title}
-	e.Result = &Result{Completed: ptr(true)}
+	e.Result = newResult().withCompleted(true).result()
 	e.Certificate = brainCertCertificate(p.CompletionDetails)
 }
 
 func brainCertTestCompleted(e *Event, p braincert.TestCompletionPayload) {
 	e.Learner = brainCertPerson(p.User)
 	e.Object = &Object{Kind: KindTest, ID: p.ID.String(), Name: p.Name}
-	r := &Result{Completed: ptr(true)}
+	r := newResult().withCompleted(true)
 	if p.FinalScore != nil {
-		r.Score = ptr(*p.FinalScore)
+		r.withScore(*p.FinalScore)
 	}
 	if p.PassingScore != nil {
-		r.PassingScore = ptr(*p.PassingScore)
+		r.withPassingScore(*p.PassingScore)
 	}
 	if r.Score != nil && r.PassingScore != nil {
-		r.Passed = ptr(*r.Score >= *r.PassingScore)
+		r.withPassed(*r.Score >= *r.PassingScore)
 	}
-	e.Result = r
+	e.Result = r.result()
 }
 
 // brainCertCertificate reads the "yes"/"no" completion details; nil when

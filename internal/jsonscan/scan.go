@@ -111,6 +111,10 @@ func PlainString(data []byte) (string, bool) {
 	return string(inner), true
 }
 
+// PlainBytes is PlainString without the copy: the bytes between the quotes,
+// part of data.
+func PlainBytes(data []byte) ([]byte, bool) { return plainInner(data) }
+
 // plainInner is PlainString's text as bytes of data, without a copy.
 func plainInner(data []byte) ([]byte, bool) {
 	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
