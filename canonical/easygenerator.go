@@ -36,27 +36,27 @@ func FromEasygenerator(event easygenerator.Event) ([]Event, error) {
 	e.OccurredAt = utc(result.FinishedOn.Time)
 	e.Learner = newLearner(result.LearnerID, "", result.LearnerID) // learnerId is often the e-mail
 	e.Object = &Object{Kind: KindCourse, ID: result.CourseID}
-	e.Result = &Result{
-		MaxScore:  ptr(easygeneratorMaxScore),
-		Completed: ptr(true),
-		Passed:    easygeneratorPassed(result.Status),
+	r := newResult().withMaxScore(easygeneratorMaxScore).withCompleted(true)
+	if passed, known := easygeneratorPassed(result.Status); known {
+		r.withPassed(passed)
 	}
 	if s := result.Score; s != nil {
-		e.Result.Score = ptr(*s)
+		r.withScore(*s)
 		if *s >= 0 && *s <= easygeneratorMaxScore {
-			e.Result.Scaled = ptr(*s / easygeneratorMaxScore)
+			r.withScaled(*s / easygeneratorMaxScore)
 		}
 	}
+	e.Result = r.result()
 	return []Event{e}, nil
 }
 
 // easygeneratorPassed reads the documented statuses; any other is unknown.
-func easygeneratorPassed(status easygenerator.Status) *bool {
+func easygeneratorPassed(status easygenerator.Status) (passed, known bool) {
 	switch status {
 	case easygenerator.StatusPassed:
-		return ptr(true)
+		return true, true
 	case easygenerator.StatusFailed:
-		return ptr(false)
+		return false, true
 	}
-	return nil
+	return false, false
 }

@@ -46,7 +46,7 @@ func FromLearnInk(event learnink.Event) ([]Event, error) {
 		e, err = learnInkCourse(ev, TypeCourseStarted, ev.Data)
 	case *learnink.UserCourseCompleted:
 		e, err = learnInkCourse(ev, TypeCourseCompleted, ev.Data)
-		e.Result = &Result{Completed: ptr(true)}
+		e.Result = newResult().withCompleted(true).result()
 	case *learnink.NotificationsSent:
 		return learnInkNotifications(ev)
 	case *learnink.Unknown:

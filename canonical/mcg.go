@@ -43,7 +43,9 @@ func mcgCardEnd(ev *mcg.CardEnd) (Event, error) {
 	e.Learner = newLearner(ev.UniqueID, "", ev.UniqueID) // uniqueId may be the e-mail
 	e.Object = &Object{Kind: KindCard, ID: a.CardID.String()}
 	e.Parent = &Object{Kind: KindCourse, ID: ev.CourseCode, Name: ev.CourseName}
-	e.Result = &Result{Score: ptr(a.Score), Passed: a.IsCorrect, Response: a.AnswerText}
+	r := newResult().withScore(a.Score)
+	r.Passed, r.Response = a.IsCorrect, a.AnswerText
+	e.Result = r.result()
 	return e, nil
 }
 
@@ -60,7 +62,7 @@ func mcgCourseFinish(ev *mcg.CourseFinish) (Event, error) {
 	}
 	e.Learner = newLearner(ev.UniqueID, "", ev.UniqueID) // uniqueId may be the e-mail
 	e.Object = &Object{Kind: KindCourse, ID: ev.CourseCode, Name: ev.CourseName}
-	e.Result = &Result{Completed: ptr(true)}
+	e.Result = newResult().withCompleted(true).result()
 	return e, nil
 }
 
@@ -72,7 +74,7 @@ func mcgCollectionStarted(ev *mcg.CollectionStarted) (Event, error) {
 	e.OccurredAt = utc(ev.StartedAt.Time)
 	e.Learner = newLearner(ev.Username, ev.Name, ev.Email, ev.Username)
 	e.Object = &Object{Kind: KindCollection, ID: ev.CourseCollectionID}
-	e.Result = &Result{Score: ptr(ev.Score), Progress: ptr(ev.Progress)}
+	e.Result = newResult().withScore(ev.Score).withProgress(ev.Progress).result()
 	return e, nil
 }
 
@@ -83,7 +85,7 @@ func mcgCollectionCompleted(ev *mcg.CollectionCompleted) (Event, error) {
 	}
 	e.Learner = newLearner(ev.Username, ev.Name, ev.Email, ev.Username)
 	e.Object = &Object{Kind: KindCollection, ID: ev.CourseCollectionID}
-	e.Result = &Result{Score: ptr(ev.Score), Completed: ptr(true)}
+	e.Result = newResult().withScore(ev.Score).withCompleted(true).result()
 	if ev.CertificateURL != "" {
 		e.Certificate = &Certificate{URL: ev.CertificateURL, Issued: ptr(true)}
 	}

@@ -42,7 +42,7 @@ func FromToolzz(event toolzz.Event) ([]Event, error) {
 	case *toolzz.CourseCompleted:
 		e, err = toolzzEnrollmentEvent(TypeCourseCompleted, ev, ev.Data)
 		if err == nil {
-			e.Result = &Result{Completed: ptr(true)}
+			e.Result = newResult().withCompleted(true).result()
 		}
 	case *toolzz.CourseEnrollment:
 		e, err = toolzzEnrollmentEvent(TypeEnrollmentCreated, ev, ev.Data)
