@@ -38,32 +38,38 @@ type Harness struct {
 // Run runs the suite.
 func Run(t *testing.T, h Harness) {
 	tests := map[string]func(*testing.T, Harness){
-		"NewThenDuplicate":              testNewThenDuplicate,
-		"PartlyNew":                     testPartlyNew,
-		"ConcurrentSameDeliveryOnce":    testConcurrentSameDeliveryOnce,
-		"FailingDeliveryFailsAlone":     testFailingDeliveryFailsAlone,
-		"HeadersKeptCredentialsNot":     testHeadersKeptCredentialsNot,
-		"GetAndNotFound":                testGetAndNotFound,
-		"EventsFilteredOldestFirst":     testEventsFilteredOldestFirst,
-		"EventsPagesThroughMany":        testEventsPagesThroughMany,
-		"PruneForgetsOld":               testPruneForgetsOld,
-		"ReopenKeepsEverything":         testReopenKeepsEverything,
-		"SchemaFromTheFutureRefused":    testSchemaFromTheFutureRefused,
-		"InvalidDeliveryRefused":        testInvalidDeliveryRefused,
-		"ClosedStoreRefuses":            testClosedStoreRefuses,
-		"RederiveStoresNewEvents":       testRederiveStoresNewEvents,
-		"EmptyDeliveryStored":           testEmptyDeliveryStored,
-		"AnyBytesRoundTrip":             testAnyBytesRoundTrip,
-		"DedupClaimCommitRelease":       testDedupClaimCommitRelease,
-		"DedupExpiredLeaseIsClaimable":  testDedupExpiredLeaseIsClaimable,
-		"DedupConcurrentClaimsReachOne": testDedupConcurrentClaimsReachOne,
-		"MigratesAnOldSchemaInPlace":    testMigratesAnOldSchemaInPlace,
-		"RelayDeliversOnce":             testRelayDeliversOnce,
-		"RelayRetriesThenDead":          testRelayRetriesThenDead,
-		"RelayRejectedIsDeadAtOnce":     testRelayRejectedIsDeadAtOnce,
-		"RelayAfterRestart":             testRelayAfterRestart,
-		"RelaySinkPanicIsRetried":       testRelaySinkPanicIsRetried,
-		"ReplayQueuesAgain":             testReplayQueuesAgain,
+		"NewThenDuplicate":                testNewThenDuplicate,
+		"PartlyNew":                       testPartlyNew,
+		"ConcurrentSameDeliveryOnce":      testConcurrentSameDeliveryOnce,
+		"FailingDeliveryFailsAlone":       testFailingDeliveryFailsAlone,
+		"HeadersKeptCredentialsNot":       testHeadersKeptCredentialsNot,
+		"GetAndNotFound":                  testGetAndNotFound,
+		"EventsFilteredOldestFirst":       testEventsFilteredOldestFirst,
+		"EventsPagesThroughMany":          testEventsPagesThroughMany,
+		"PruneForgetsOld":                 testPruneForgetsOld,
+		"ReopenKeepsEverything":           testReopenKeepsEverything,
+		"SchemaFromTheFutureRefused":      testSchemaFromTheFutureRefused,
+		"InvalidDeliveryRefused":          testInvalidDeliveryRefused,
+		"ClosedStoreRefuses":              testClosedStoreRefuses,
+		"RederiveStoresNewEvents":         testRederiveStoresNewEvents,
+		"EmptyDeliveryStored":             testEmptyDeliveryStored,
+		"AnyBytesRoundTrip":               testAnyBytesRoundTrip,
+		"DedupClaimCommitRelease":         testDedupClaimCommitRelease,
+		"DedupExpiredLeaseIsClaimable":    testDedupExpiredLeaseIsClaimable,
+		"DedupConcurrentClaimsReachOne":   testDedupConcurrentClaimsReachOne,
+		"MigratesAnOldSchemaInPlace":      testMigratesAnOldSchemaInPlace,
+		"RelayDeliversOnce":               testRelayDeliversOnce,
+		"RelayRetriesThenDead":            testRelayRetriesThenDead,
+		"RelayRejectedIsDeadAtOnce":       testRelayRejectedIsDeadAtOnce,
+		"RelayAfterRestart":               testRelayAfterRestart,
+		"RelaySinkPanicIsRetried":         testRelaySinkPanicIsRetried,
+		"ReplayQueuesAgain":               testReplayQueuesAgain,
+		"QuotaFillsThenRefuses":           testQuotaFillsThenRefuses,
+		"QuotaDuplicatesAcceptedWhenFull": testQuotaDuplicatesAcceptedWhenFull,
+		"QuotaPruneFreesRoom":             testQuotaPruneFreesRoom,
+		"QuotaCountMatchesRows":           testQuotaCountMatchesRows,
+		"QuotaConcurrentSavesStayUnder":   testQuotaConcurrentSavesStayUnder,
+		"MigrationCountsWhatIsStored":     testMigrationCountsWhatIsStored,
 	}
 	for name, test := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -555,12 +561,13 @@ func testDedupConcurrentClaimsReachOne(t *testing.T, h Harness) {
 	}
 }
 
-// testMigratesAnOldSchemaInPlace: a version 1 store (no outbox) is
+// testMigratesAnOldSchemaInPlace: a version 1 store (no outbox, no count) is
 // migrated when opened, its events kept.
 func testMigratesAnOldSchemaInPlace(t *testing.T, h Harness) {
 	s := open(t, h)
 	save(t, s, Delivery("m1"))
 	s.Close()
+	exec(t, h, `DROP TABLE lmshooks_usage`)
 	exec(t, h, `DROP TABLE lmshooks_outbox`)
 	exec(t, h, `UPDATE lmshooks_schema SET version = 1`)
 	s = open(t, h, inbox.WithSinks("a"))
