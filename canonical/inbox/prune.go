@@ -21,11 +21,18 @@ type Pruned struct {
 // no retention (WithRetention(0)) it deletes nothing. The bytes it deletes
 // are taken off the count of WithMaxBytes in the same transaction.
 func (s *Store) Prune(ctx context.Context) (Pruned, error) {
-	var p Pruned
 	if s.cfg.retention <= 0 {
-		return p, nil
+		return Pruned{}, nil
 	}
-	cutoff := micros(time.Now().Add(-s.cfg.retention))
+	return s.PruneBefore(ctx, time.Now().Add(-s.cfg.retention))
+}
+
+// PruneBefore is Prune with its own cutoff: it deletes what was received
+// before t, whatever the retention age (an operator making room in a full
+// store, see WithMaxBytes).
+func (s *Store) PruneBefore(ctx context.Context, t time.Time) (Pruned, error) {
+	var p Pruned
+	cutoff := micros(t)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return p, fmt.Errorf("inbox: pruning: %w", err)

@@ -124,6 +124,7 @@ func (s *Store) admit(ctx context.Context, tx *batchTx, batch []*saveRequest) (r
 	return refused, nil
 }
 
+// markKnown adds ids to known.
 func markKnown(known map[string]bool, ids []string) {
 	for _, id := range ids {
 		known[id] = true

@@ -147,36 +147,11 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 		failAll(err)
 		return results, errs, nil
 	}
-	var admitted []int // the indexes in batch of the deliveries that fit
-	for i := range batch {
-		if errs[i] = refused[i]; errs[i] == nil {
-			admitted = append(admitted, i)
-		}
-	}
-	added := make([]int64, len(batch)) // the bytes each delivery stored
-	if isolate {
-		for _, i := range admitted {
-			results[i], added[i], errs[i] = s.saveIsolated(ctx, tx, batch[i])
-		}
-	} else {
-		fit := make([]*saveRequest, len(admitted))
-		for k, i := range admitted {
-			fit[k] = batch[i]
-		}
-		stored, bytes, err := s.saveAll(ctx, tx, fit)
-		if err != nil {
-			tx.Rollback()
-			return nil, nil, err
-		}
-		for k, i := range admitted {
-			results[i], added[i] = stored[k], bytes[k]
-		}
-	}
-	var delta int64
-	for i := range batch {
-		if errs[i] == nil {
-			delta += added[i]
-		}
+	copy(errs, refused)
+	delta, err := s.saveAdmitted(ctx, tx, batch, isolate, results, errs)
+	if err != nil {
+		tx.Rollback()
+		return nil, nil, err
 	}
 	if err := s.addUsage(ctx, tx.Tx, delta); err != nil {
 		tx.Rollback()
@@ -204,6 +179,42 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 	return results, errs, nil
 }
 
+// saveAdmitted stores the deliveries of batch whose errs is nil (admit let
+// them in), setting their results and errs, and returns the bytes they
+// stored. With isolate each runs behind a savepoint; without, the first
+// failing statement fails them all and is returned.
+func (s *Store) saveAdmitted(ctx context.Context, tx *batchTx, batch []*saveRequest, isolate bool, results []Result, errs []error) (int64, error) {
+	var admitted []int // the indexes in batch of the deliveries that fit
+	for i := range batch {
+		if errs[i] == nil {
+			admitted = append(admitted, i)
+		}
+	}
+	var delta int64
+	if isolate {
+		for _, i := range admitted {
+			var added int64
+			if results[i], added, errs[i] = s.saveIsolated(ctx, tx, batch[i]); errs[i] == nil {
+				delta += added
+			}
+		}
+		return delta, nil
+	}
+	fit := make([]*saveRequest, len(admitted))
+	for k, i := range admitted {
+		fit[k] = batch[i]
+	}
+	stored, added, err := s.saveAll(ctx, tx, fit)
+	if err != nil {
+		return 0, err
+	}
+	for k, i := range admitted {
+		results[i] = stored[k]
+		delta += added[k]
+	}
+	return delta, nil
+}
+
 // saveIsolated is saveAll of one delivery behind a savepoint, rolled back
 // to when it fails, and tried again when the dialect says the failure is
 // retryable.
@@ -212,7 +223,7 @@ func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest)
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT delivery"); err != nil {
 			return Result{}, 0, fmt.Errorf("inbox: savepoint: %w", err)
 		}
-		results, bytes, err := s.saveAll(ctx, tx, []*saveRequest{req})
+		results, added, err := s.saveAll(ctx, tx, []*saveRequest{req})
 		if err != nil {
 			if _, rbErr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT delivery"); rbErr != nil {
 				return Result{}, 0, errors.Join(err, fmt.Errorf("inbox: rolling back to a savepoint: %w", rbErr))
@@ -222,7 +233,7 @@ func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest)
 			err = fmt.Errorf("inbox: releasing a savepoint: %w", relErr)
 		}
 		if err == nil {
-			return results[0], bytes[0], nil
+			return results[0], added[0], nil
 		}
 		if !s.dialect.retryable(err) || attempt == maxAttempts {
 			return Result{}, 0, err
@@ -241,7 +252,7 @@ func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) 
 	type pending struct{ req, event int }
 	var order []pending
 	results := make([]Result, len(batch))
-	bytes := make([]int64, len(batch))
+	added := make([]int64, len(batch))
 	fresh := make([][]bool, len(batch))
 	for i, req := range batch {
 		results[i].DeliveryID = req.storedDelivery
@@ -251,7 +262,7 @@ func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) 
 				return nil, nil, err
 			}
 			results[i].DeliveryID = id
-			bytes[i] = req.deliveryBytes()
+			added[i] = req.deliveryBytes()
 		}
 		fresh[i] = make([]bool, len(req.delivery.Events))
 		for j := range req.delivery.Events {
@@ -269,7 +280,7 @@ func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) 
 			return nil, nil, err
 		}
 		if ok {
-			bytes[p.req] += int64(len(req.events[p.event]))
+			added[p.req] += int64(len(req.events[p.event]))
 			if err := s.enqueueOutbox(ctx, tx, e.ID); err != nil {
 				return nil, nil, err
 			}
@@ -288,10 +299,10 @@ func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) 
 			if _, err := tx.deleteDelivery.ExecContext(ctx, results[i].DeliveryID); err != nil {
 				return nil, nil, fmt.Errorf("inbox: dropping a duplicate delivery: %w", err)
 			}
-			results[i].DeliveryID, bytes[i] = 0, 0
+			results[i].DeliveryID, added[i] = 0, 0
 		}
 	}
-	return results, bytes, nil
+	return results, added, nil
 }
 
 // insertDelivery inserts the raw delivery and returns its id.

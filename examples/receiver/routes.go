@@ -37,7 +37,7 @@ func newRoutes(cfg config, deliver func(context.Context, *canonical.Delivery) er
 	// The handlers' own INFO line per rejection would repeat the delivery
 	// line; their WARN and ERROR lines (misconfiguration, a failed
 	// callback, a panic's stack) stay.
-	quiet := slog.New(atLeast{Handler: logger.Handler(), level: slog.LevelWarn})
+	quiet := slog.New(quietWhenFull{atLeast{Handler: logger.Handler(), level: slog.LevelWarn}})
 	opts := []canonical.Option{
 		canonical.WithMCG(mcg.WithLogger(quiet)),
 		canonical.WithEasygenerator(easygenerator.WithAllowedOrigins(cfg.allowOrigins...)),
@@ -51,7 +51,7 @@ func newRoutes(cfg config, deliver func(context.Context, *canonical.Delivery) er
 	if svc != nil {
 		m, svc.inflight = svc.metrics, limit
 	}
-	route := func(h http.Handler) http.Handler { return observeDeliveries(limit.Wrap(h), logger, m) }
+	route := func(h http.Handler) http.Handler { return observeDeliveries(answerFullStore(limit.Wrap(h)), logger, m) }
 	deliver = noting(deliver)
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks", route(canonical.DeliveryHandler(deliver, opts...)))
