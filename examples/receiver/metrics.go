@@ -17,7 +17,8 @@ import (
 
 // promMetrics are the receiver's Prometheus metrics. Their labels are bounded:
 // vendor (the five, or "unknown" before detection), status code (the few
-// the handlers answer), error kind (canonical.ErrorKind's words), sink
+// the handlers answer), error kind (canonical.ErrorKind's words and
+// store_full), sink
 // and outbox state; never an id or a URL.
 type promMetrics struct {
 	registry   *prometheus.Registry

@@ -36,7 +36,8 @@ type service struct {
 func newRoutes(cfg config, deliver func(context.Context, *canonical.Delivery) error, logger *slog.Logger, svc *service) http.Handler {
 	// The handlers' own INFO line per rejection would repeat the delivery
 	// line; their WARN and ERROR lines (misconfiguration, a failed
-	// callback, a panic's stack) stay.
+	// callback, a panic's stack) stay, but for a delivery the full store
+	// refused (fullStoreLog says that once a minute).
 	quiet := slog.New(quietWhenFull{atLeast{Handler: logger.Handler(), level: slog.LevelWarn}})
 	opts := []canonical.Option{
 		canonical.WithMCG(mcg.WithLogger(quiet)),

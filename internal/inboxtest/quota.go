@@ -108,10 +108,10 @@ func testQuotaFillsThenRefuses(t *testing.T, h Harness) {
 	checkCount(t, h, s)
 }
 
-// testQuotaDuplicatesAcceptedWhenFull: on a full store, a delivery whose
+// testQuotaDuplicateWhenFull: on a full store, a delivery whose
 // events are all stored is a duplicate, not refused; one with a new event,
 // or with none, is refused.
-func testQuotaDuplicatesAcceptedWhenFull(t *testing.T, h Harness) {
+func testQuotaDuplicateWhenFull(t *testing.T, h Harness) {
 	cost := costOf(t, h, Delivery("full-000"))
 	s := open(t, h, inbox.WithMaxBytes(3*cost))
 	stored, _ := fill(t, s, "full")
