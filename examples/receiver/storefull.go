@@ -14,8 +14,9 @@ import (
 // events. A delivery is a few KiB, so that is millions of them, more than
 // 30 days of retention hold at a busy school's rate, while a flood of
 // 4 MiB bodies (no credentials needed for an unknown MCG one) stops after
-// about 2,500, before it fills a disk of a single machine (the database
-// takes up to about twice the count with its indexes and pages).
+// about 2,500, before it fills a disk of a single machine (the SQLite file
+// takes about a third more than the count for small deliveries, with its
+// indexes and pages; the README has the measurement).
 const defaultStoreMaxBytes = 10 << 30
 
 // storeFullRetryAfter is the Retry-After of a delivery refused because the
