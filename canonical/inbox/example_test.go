@@ -2,6 +2,8 @@ package inbox_test
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -9,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/lmshooks/lmshooks/canonical"
 	"github.com/lmshooks/lmshooks/canonical/inbox"
@@ -59,4 +62,47 @@ func Example() {
 	// stored 0 new events, 1 duplicates
 	// 200
 	// easygenerator course.completed c-42
+}
+
+// A store bounded to the bytes of two deliveries refuses a third with
+// ErrFull, stores nothing of it, and still accepts a duplicate.
+func ExampleWithMaxBytes() {
+	dir, err := os.MkdirTemp("", "inbox-quota-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	delivery := func(id string) *canonical.Delivery {
+		return &canonical.Delivery{Vendor: canonical.VendorMCG, ReceivedAt: time.Now(), Body: []byte(`{"id":"` + id + `"}`),
+			Events: []canonical.Event{{ID: id, Vendor: canonical.VendorMCG, Type: canonical.TypeCourseCompleted, VendorEvent: "course_finish",
+				Object: &canonical.Object{Kind: canonical.KindCourse, ID: "c-1"}, Data: json.RawMessage(`{"id":"` + id + `"}`)}}}
+	}
+	store, err := sqlite.Open(filepath.Join(dir, "lmshooks.db"), inbox.WithMaxBytes(400))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	for _, id := range []string{"e-1", "e-2", "e-3", "e-1"} {
+		result, err := store.Save(ctx, delivery(id))
+		switch {
+		case errors.Is(err, inbox.ErrFull):
+			fmt.Println(id, "refused: the store is full") // a handler answers 503
+		case err != nil:
+			log.Fatal(err)
+		default:
+			fmt.Println(id, "new:", len(result.New), "duplicates:", len(result.Duplicates))
+		}
+	}
+	held, err := store.Usage(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("held under the limit:", held <= store.MaxBytes())
+	// Output:
+	// e-1 new: 1 duplicates: 0
+	// e-2 new: 1 duplicates: 0
+	// e-3 refused: the store is full
+	// e-1 new: 0 duplicates: 1
+	// held under the limit: true
 }

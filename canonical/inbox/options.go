@@ -21,6 +21,7 @@ type config struct {
 	queue         int
 	logger        *slog.Logger
 	sinks         []string
+	maxBytes      int64
 }
 
 func newConfig(opts []Option) config {

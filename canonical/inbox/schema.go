@@ -58,6 +58,12 @@ var migrations = [][]string{
 		)`,
 		`CREATE INDEX lmshooks_outbox_due ON lmshooks_outbox (sink, state, next_at)`,
 	},
+	{ // 3: the bytes held (see WithMaxBytes), one row, counted from what is stored
+		`CREATE TABLE lmshooks_usage (bytes BIGINT NOT NULL)`,
+		`INSERT INTO lmshooks_usage (bytes) SELECT
+			COALESCE((SELECT SUM(octet_length(body) + octet_length(content_type) + octet_length(header)) FROM lmshooks_deliveries), 0) +
+			COALESCE((SELECT SUM(octet_length(event)) FROM lmshooks_events), 0)`,
+	},
 }
 
 // migrate creates or upgrades the schema in one transaction, or refuses a

@@ -141,13 +141,25 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 		failAll(fmt.Errorf("inbox: beginning a transaction: %w", err))
 		return results, errs, nil
 	}
-	if isolate {
-		for i, req := range batch {
-			results[i], errs[i] = s.saveIsolated(ctx, tx, req)
-		}
-	} else if results, err = s.saveAll(ctx, tx, batch); err != nil {
+	refused, err := s.admit(ctx, tx, batch)
+	if err != nil {
+		tx.Rollback()
+		failAll(err)
+		return results, errs, nil
+	}
+	copy(errs, refused)
+	delta, err := s.saveAdmitted(ctx, tx, batch, isolate, results, errs)
+	if err != nil {
 		tx.Rollback()
 		return nil, nil, err
+	}
+	if err := s.addUsage(ctx, tx.Tx, delta); err != nil {
+		tx.Rollback()
+		if !isolate {
+			return nil, nil, err
+		}
+		failAll(err)
+		return results, errs, nil
 	}
 	if s.dialect.Healthy != nil {
 		if err := s.dialect.Healthy(); err != nil {
@@ -167,28 +179,64 @@ func (s *Store) runBatch(ctx context.Context, batch []*saveRequest, isolate bool
 	return results, errs, nil
 }
 
+// saveAdmitted stores the deliveries of batch whose errs is nil (admit let
+// them in), setting their results and errs, and returns the bytes they
+// stored. With isolate each runs behind a savepoint; without, the first
+// failing statement fails them all and is returned.
+func (s *Store) saveAdmitted(ctx context.Context, tx *batchTx, batch []*saveRequest, isolate bool, results []Result, errs []error) (int64, error) {
+	var admitted []int // the indexes in batch of the deliveries that fit
+	for i := range batch {
+		if errs[i] == nil {
+			admitted = append(admitted, i)
+		}
+	}
+	var delta int64
+	if isolate {
+		for _, i := range admitted {
+			var added int64
+			if results[i], added, errs[i] = s.saveIsolated(ctx, tx, batch[i]); errs[i] == nil {
+				delta += added
+			}
+		}
+		return delta, nil
+	}
+	fit := make([]*saveRequest, len(admitted))
+	for k, i := range admitted {
+		fit[k] = batch[i]
+	}
+	stored, added, err := s.saveAll(ctx, tx, fit)
+	if err != nil {
+		return 0, err
+	}
+	for k, i := range admitted {
+		results[i] = stored[k]
+		delta += added[k]
+	}
+	return delta, nil
+}
+
 // saveIsolated is saveAll of one delivery behind a savepoint, rolled back
 // to when it fails, and tried again when the dialect says the failure is
 // retryable.
-func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest) (Result, error) {
+func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest) (Result, int64, error) {
 	for attempt := 1; ; attempt++ {
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT delivery"); err != nil {
-			return Result{}, fmt.Errorf("inbox: savepoint: %w", err)
+			return Result{}, 0, fmt.Errorf("inbox: savepoint: %w", err)
 		}
-		results, err := s.saveAll(ctx, tx, []*saveRequest{req})
+		results, added, err := s.saveAll(ctx, tx, []*saveRequest{req})
 		if err != nil {
 			if _, rbErr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT delivery"); rbErr != nil {
-				return Result{}, errors.Join(err, fmt.Errorf("inbox: rolling back to a savepoint: %w", rbErr))
+				return Result{}, 0, errors.Join(err, fmt.Errorf("inbox: rolling back to a savepoint: %w", rbErr))
 			}
 		}
 		if _, relErr := tx.ExecContext(ctx, "RELEASE SAVEPOINT delivery"); relErr != nil && err == nil {
 			err = fmt.Errorf("inbox: releasing a savepoint: %w", relErr)
 		}
 		if err == nil {
-			return results[0], nil
+			return results[0], added[0], nil
 		}
 		if !s.dialect.retryable(err) || attempt == maxAttempts {
-			return Result{}, err
+			return Result{}, 0, err
 		}
 	}
 }
@@ -198,20 +246,23 @@ func (s *Store) saveIsolated(ctx context.Context, tx *batchTx, req *saveRequest)
 // writing the same events at once take the ids' locks in one order and
 // cannot deadlock; an id twice in one batch is new for its first delivery.
 // A delivery whose events were all stored already has its row deleted
-// again, so that a duplicate delivery keeps nothing.
-func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) ([]Result, error) {
+// again, so that a duplicate delivery keeps nothing. It also returns the
+// bytes each delivery stored, as WithMaxBytes counts them.
+func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) ([]Result, []int64, error) {
 	type pending struct{ req, event int }
 	var order []pending
 	results := make([]Result, len(batch))
+	added := make([]int64, len(batch))
 	fresh := make([][]bool, len(batch))
 	for i, req := range batch {
 		results[i].DeliveryID = req.storedDelivery
 		if req.storedDelivery == 0 {
 			id, err := s.insertDelivery(ctx, tx, req)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			results[i].DeliveryID = id
+			added[i] = req.deliveryBytes()
 		}
 		fresh[i] = make([]bool, len(req.delivery.Events))
 		for j := range req.delivery.Events {
@@ -226,11 +277,12 @@ func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) 
 		e := &req.delivery.Events[p.event]
 		ok, err := s.insertEvent(ctx, tx, results[p.req].DeliveryID, req.delivery.ReceivedAt, e, req.events[p.event])
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if ok {
+			added[p.req] += int64(len(req.events[p.event]))
 			if err := s.enqueueOutbox(ctx, tx, e.ID); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		fresh[p.req][p.event] = ok
@@ -245,12 +297,12 @@ func (s *Store) saveAll(ctx context.Context, tx *batchTx, batch []*saveRequest) 
 		}
 		if len(results[i].New) == 0 && len(req.events) > 0 && req.storedDelivery == 0 {
 			if _, err := tx.deleteDelivery.ExecContext(ctx, results[i].DeliveryID); err != nil {
-				return nil, fmt.Errorf("inbox: dropping a duplicate delivery: %w", err)
+				return nil, nil, fmt.Errorf("inbox: dropping a duplicate delivery: %w", err)
 			}
-			results[i].DeliveryID = 0
+			results[i].DeliveryID, added[i] = 0, 0
 		}
 	}
-	return results, nil
+	return results, added, nil
 }
 
 // insertDelivery inserts the raw delivery and returns its id.

@@ -24,6 +24,11 @@
 //
 // replay queues stored events for a sink again (backfill); the receiver
 // relaying to that sink sends them.
+//
+// Room in a store full to the receiver's -store-max-bytes:
+//
+//	go run ./examples/inbox usage -store lmshooks.db                  # the bytes held
+//	go run ./examples/inbox prune -store lmshooks.db -retention 240h  # delete what is older than 10 days
 package main
 
 import (
@@ -70,11 +75,13 @@ var commands = map[string]command{
 	"dead":     {"dead -store VALUE [-sink S]: dead rows with their last errors", deadFlags},
 	"redrive":  {"redrive -store VALUE [-sink S]: make dead rows due again", redriveFlags},
 	"replay":   {"replay -store VALUE -sink S [-vendor V] [-type T] [-since TIME] [-until TIME]: queue stored events for a sink again (backfill)", replayFlags},
+	"prune":    {"prune -store VALUE -retention DURATION: delete what was received longer ago (room in a full store)", pruneFlags},
+	"usage":    {"usage -store VALUE: the bytes the store holds, as -store-max-bytes counts them", usageFlags},
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: inbox COMMAND -store VALUE [flags] [args]")
-	for _, name := range []string{"export", "list", "show", "rederive", "outbox", "dead", "redrive", "replay"} {
+	for _, name := range []string{"export", "list", "show", "rederive", "outbox", "dead", "redrive", "replay", "prune", "usage"} {
 		fmt.Fprintln(w, "  "+commands[name].usage)
 	}
 	fmt.Fprintln(w, "VALUE is a SQLite file path (default lmshooks.db) or a postgres:// URL.")
@@ -105,7 +112,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("-store %s: %w", *storeValue, err) // do not create an empty store by mistake
 		}
 	}
-	// Pruning is left to the receiver; the tool only reads and adds.
+	// Pruning on a timer is left to the receiver; only prune deletes.
 	store, err := inboxopen.Open(ctx, *storeValue, sqlite.SyncFull, inbox.WithPruneInterval(0), inbox.WithRetention(0))
 	if err != nil {
 		return err

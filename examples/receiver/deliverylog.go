@@ -19,6 +19,7 @@ type deliveryNote struct {
 	ids          []string
 	vendorEvents []string
 	stored       int
+	full         bool // the store refused the delivery: it is full
 }
 
 type noteKey struct{}
@@ -52,6 +53,26 @@ func (n *deliveryNote) noteStored(count int) {
 	n.mu.Lock()
 	n.stored += count
 	n.mu.Unlock()
+}
+
+// noteRefusedFull records that the full store refused the delivery.
+func (n *deliveryNote) noteRefusedFull() {
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	n.full = true
+	n.mu.Unlock()
+}
+
+// refusedFull reports whether the full store refused the delivery.
+func (n *deliveryNote) refusedFull() bool {
+	if n == nil {
+		return false
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.full
 }
 
 // noting records each delivery's events in its note before deliver runs.
@@ -90,6 +111,9 @@ func observeDeliveries(h http.Handler, logger *slog.Logger, m *promMetrics) http
 			}
 			note.mu.Lock()
 			defer note.mu.Unlock()
+			if note.full { // answered 503 by answerFullStore, not the handler's 500
+				o.Status, o.ErrorKind = http.StatusServiceUnavailable, errorKindStoreFull
+			}
 			duplicates := 0
 			if o.Status/100 == 2 {
 				duplicates = len(note.ids) - note.stored

@@ -29,7 +29,9 @@
 // yielding first (connlimit.go); a request with both Content-Length and
 // Transfer-Encoding is refused (framing.go); an event is answered 200 only
 // once it is stored (or, with -store memory, its whole line is out) within
-// -write-timeout, and stdout on /dev/null stops start-up (output*.go).
+// -write-timeout, and stdout on /dev/null stops start-up (output*.go); the
+// store holds at most -store-max-bytes, and a delivery that does not fit
+// is answered 503 with Retry-After (storefull.go).
 //
 // For operators: GET /healthz, /readyz (the store answers, the relay is
 // not stuck) and /metrics (Prometheus); one log line per delivery
@@ -99,6 +101,9 @@ type config struct {
 	// "memory"; sqliteSync is "full" or "normal".
 	store, sqliteSync string
 	retention         time.Duration
+	// storeMaxBytes bounds the bytes the store holds (inbox.WithMaxBytes);
+	// 0: no bound.
+	storeMaxBytes int64
 	// sinks are where the relay delivers every stored event (the LRS,
 	// NATS and HTTP sinks add their flags here); none: no relay runs.
 	sinks []sink.Sink
@@ -159,6 +164,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.store, "store", "lmshooks.db", storeUsage)
 	fs.StringVar(&cfg.sqliteSync, "sqlite-sync", "full", "SQLite commit durability: full (survives power loss) or normal (survives a crash of the receiver; a power loss may lose the last commits)")
 	fs.DurationVar(&cfg.retention, "retention", inbox.DefaultRetention, "how long stored deliveries and events are kept, and so de-duplicated (0: forever)")
+	fs.Int64Var(&cfg.storeMaxBytes, "store-max-bytes", defaultStoreMaxBytes, "most bytes of raw deliveries and their events the store holds (10 GiB by default; 0: no limit); "+
+		"a delivery that does not fit is answered 503 with Retry-After until pruning or a higher limit makes room")
 	fs.BoolVar(&cfg.dedup, "dedup", true, "with -store memory: print an event delivered again (same canonical id) only once")
 	fs.IntVar(&cfg.dedupSize, "dedup-size", 100_000, "with -store memory: how many event ids de-duplication remembers, per vendor")
 	fs.DurationVar(&cfg.dedupAge, "dedup-age", 72*time.Hour, "with -store memory: how long de-duplication remembers an event id")
@@ -203,6 +210,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.store == "" {
 		return cfg, inboxopen.ErrEmpty
+	}
+	if cfg.storeMaxBytes < 0 {
+		return cfg, fmt.Errorf("-store-max-bytes must be 0 (no limit) or more, not %d", cfg.storeMaxBytes)
 	}
 	if cfg.sqliteSync != "full" && cfg.sqliteSync != "normal" {
 		return cfg, fmt.Errorf("-sqlite-sync must be full or normal, not %q", cfg.sqliteSync)
@@ -315,6 +325,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	svc := &service{metrics: newMetrics(), readiness: &readiness{store: store, logger: logger}}
 	if store != nil {
 		defer store.Close() // after Shutdown: requests in flight are committed first
+		svc.metrics.watchStore(store, logger)
 		deliver = newStoreDeliver(store, cfg, out, logger)
 		relay, stopRelay, err := startRelay(ctx, store, cfg.sinks, logger)
 		if err != nil {

@@ -17,7 +17,8 @@ import (
 
 // promMetrics are the receiver's Prometheus metrics. Their labels are bounded:
 // vendor (the five, or "unknown" before detection), status code (the few
-// the handlers answer), error kind (canonical.ErrorKind's words), sink
+// the handlers answer), error kind (canonical.ErrorKind's words and
+// store_full), sink
 // and outbox state; never an id or a URL.
 type promMetrics struct {
 	registry   *prometheus.Registry
@@ -133,6 +134,39 @@ func (c *outboxCollector) Collect(ch chan<- prometheus.Metric) {
 	for _, n := range counts {
 		ch <- prometheus.MustNewConstMetric(outboxDesc, prometheus.GaugeValue, float64(n.Rows), n.Sink, n.State)
 	}
+}
+
+// watchStore adds the store's bytes held (read from the store at each
+// scrape) and its -store-max-bytes limit.
+func (m *promMetrics) watchStore(store *inbox.Store, logger *slog.Logger) {
+	m.registry.MustRegister(&storeBytesCollector{store: store, logger: logger},
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "lmshooks_store_max_bytes", Help: "The -store-max-bytes limit (0: none)."},
+			func() float64 { return float64(store.MaxBytes()) }))
+}
+
+// storeBytesDesc is the gauge of the bytes the store holds.
+var storeBytesDesc = prometheus.NewDesc("lmshooks_store_bytes",
+	"Bytes of raw deliveries and events the store holds, as -store-max-bytes counts them.", nil, nil)
+
+// storeBytesCollector reads the store's count at each scrape; a failed read
+// drops the gauge from that scrape rather than report a wrong value.
+type storeBytesCollector struct {
+	store  *inbox.Store
+	logger *slog.Logger
+}
+
+func (c *storeBytesCollector) Describe(ch chan<- *prometheus.Desc) { ch <- storeBytesDesc }
+
+func (c *storeBytesCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	n, err := c.store.Usage(ctx)
+	if err != nil {
+		c.logger.Warn("metrics: reading the bytes the store holds", "error", err)
+		ch <- prometheus.NewInvalidMetric(storeBytesDesc, err)
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(storeBytesDesc, prometheus.GaugeValue, float64(n))
 }
 
 // handler serves the metrics in the Prometheus text exposition format.

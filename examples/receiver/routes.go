@@ -36,8 +36,9 @@ type service struct {
 func newRoutes(cfg config, deliver func(context.Context, *canonical.Delivery) error, logger *slog.Logger, svc *service) http.Handler {
 	// The handlers' own INFO line per rejection would repeat the delivery
 	// line; their WARN and ERROR lines (misconfiguration, a failed
-	// callback, a panic's stack) stay.
-	quiet := slog.New(atLeast{Handler: logger.Handler(), level: slog.LevelWarn})
+	// callback, a panic's stack) stay, but for a delivery the full store
+	// refused (fullStoreLog says that once a minute).
+	quiet := slog.New(quietWhenFull{atLeast{Handler: logger.Handler(), level: slog.LevelWarn}})
 	opts := []canonical.Option{
 		canonical.WithMCG(mcg.WithLogger(quiet)),
 		canonical.WithEasygenerator(easygenerator.WithAllowedOrigins(cfg.allowOrigins...)),
@@ -51,7 +52,7 @@ func newRoutes(cfg config, deliver func(context.Context, *canonical.Delivery) er
 	if svc != nil {
 		m, svc.inflight = svc.metrics, limit
 	}
-	route := func(h http.Handler) http.Handler { return observeDeliveries(limit.Wrap(h), logger, m) }
+	route := func(h http.Handler) http.Handler { return observeDeliveries(answerFullStore(limit.Wrap(h)), logger, m) }
 	deliver = noting(deliver)
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks", route(canonical.DeliveryHandler(deliver, opts...)))

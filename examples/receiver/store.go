@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -28,7 +29,8 @@ func openInbox(ctx context.Context, cfg config, logger *slog.Logger) (*inbox.Sto
 	for _, sk := range cfg.sinks {
 		names = append(names, sk.Name())
 	}
-	return inboxopen.Open(ctx, cfg.store, sync, inbox.WithRetention(cfg.retention), inbox.WithLogger(logger), inbox.WithSinks(names...))
+	return inboxopen.Open(ctx, cfg.store, sync, inbox.WithRetention(cfg.retention), inbox.WithMaxBytes(cfg.storeMaxBytes),
+		inbox.WithLogger(logger), inbox.WithSinks(names...))
 }
 
 // relayLogEvery is how often the relay's counts and backlog are logged.
@@ -81,11 +83,18 @@ func logRelay(ctx context.Context, store *inbox.Store, relay *inbox.Relay, logge
 // newStoreDeliver is the callback of every route with a store: save the
 // delivery, and only after its commit print each event that was new (a
 // duplicate prints nothing). A failed print is logged, not answered 500:
-// the event is stored, and the vendor's retry would be a duplicate.
+// the event is stored, and the vendor's retry would be a duplicate. A
+// delivery the full store refuses is answered 503 (answerFullStore) and
+// logged once a minute (fullStoreLog).
 func newStoreDeliver(store *inbox.Store, cfg config, stdout lineOutput, logger *slog.Logger) func(context.Context, *canonical.Delivery) error {
 	out := &lineWriter{out: stdout, format: cfg.format}
+	full := newFullStoreLog(logger, store)
 	return func(ctx context.Context, d *canonical.Delivery) error {
 		result, err := store.Save(ctx, d)
+		if errors.Is(err, inbox.ErrFull) {
+			noteFrom(ctx).noteRefusedFull()
+			full.refusedOne(ctx, err)
+		}
 		if err != nil {
 			return fmt.Errorf("storing the delivery: %w", err)
 		}

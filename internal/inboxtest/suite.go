@@ -64,6 +64,12 @@ func Run(t *testing.T, h Harness) {
 		"RelayAfterRestart":             testRelayAfterRestart,
 		"RelaySinkPanicIsRetried":       testRelaySinkPanicIsRetried,
 		"ReplayQueuesAgain":             testReplayQueuesAgain,
+		"QuotaFillsThenRefuses":         testQuotaFillsThenRefuses,
+		"QuotaDuplicateWhenFull":        testQuotaDuplicateWhenFull,
+		"QuotaPruneFreesRoom":           testQuotaPruneFreesRoom,
+		"QuotaCountMatchesRows":         testQuotaCountMatchesRows,
+		"QuotaConcurrentSavesStayUnder": testQuotaConcurrentSavesStayUnder,
+		"MigrationCountsWhatIsStored":   testMigrationCountsWhatIsStored,
 	}
 	for name, test := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -555,12 +561,13 @@ func testDedupConcurrentClaimsReachOne(t *testing.T, h Harness) {
 	}
 }
 
-// testMigratesAnOldSchemaInPlace: a version 1 store (no outbox) is
+// testMigratesAnOldSchemaInPlace: a version 1 store (no outbox, no count) is
 // migrated when opened, its events kept.
 func testMigratesAnOldSchemaInPlace(t *testing.T, h Harness) {
 	s := open(t, h)
 	save(t, s, Delivery("m1"))
 	s.Close()
+	exec(t, h, `DROP TABLE lmshooks_usage`)
 	exec(t, h, `DROP TABLE lmshooks_outbox`)
 	exec(t, h, `UPDATE lmshooks_schema SET version = 1`)
 	s = open(t, h, inbox.WithSinks("a"))

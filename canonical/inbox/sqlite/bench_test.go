@@ -15,8 +15,16 @@ import (
 
 // BenchmarkSaveParallel saves one-event deliveries from 64 goroutines with
 // full sync: the group commit's throughput.
-func BenchmarkSaveParallel(b *testing.B) {
-	s, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+func BenchmarkSaveParallel(b *testing.B) { benchmarkSaveParallel(b) }
+
+// BenchmarkSaveParallelWithMaxBytes is BenchmarkSaveParallel under a
+// limit never reached: the cost of reading the count once per batch.
+func BenchmarkSaveParallelWithMaxBytes(b *testing.B) {
+	benchmarkSaveParallel(b, inbox.WithMaxBytes(1<<50))
+}
+
+func benchmarkSaveParallel(b *testing.B, opts ...inbox.Option) {
+	s, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"), opts...)
 	if err != nil {
 		b.Fatal(err)
 	}
