@@ -61,6 +61,13 @@ func newDelivery(ctx context.Context, vendor Vendor, events []Event) *Delivery {
 	return d
 }
 
+// ErrRetryLater, returned (or wrapped) by a callback, answers the delivery
+// 503 with Retry-After: 60 instead of 500: the callback could not take it
+// now (its store is full, what it forwards to is down) and the vendor
+// should send it again later. inbox.ErrFull matches it. The vendor
+// packages share the same value (mcg.ErrRetryLater, ...).
+var ErrRetryLater = webhook.ErrRetryLater
+
 // EachEvent adapts a per-event callback to the per-delivery one that
 // DeliveryHandler and VendorHandler take: fn is called with each event of
 // the delivery in order, and the first error is returned (the sender then

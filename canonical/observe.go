@@ -73,6 +73,7 @@ var errorKinds = []struct {
 	err  error
 	name string
 }{
+	{webhook.ErrRetryLater, "retry_later"},
 	{webhook.ErrCallback, "callback"},
 	{webhook.ErrUnauthorized, "unauthorized"},
 	{webhook.ErrMalformed, "malformed"},
@@ -86,7 +87,8 @@ var errorKinds = []struct {
 }
 
 // ErrorKind names the kind of an error a handler answered with, a short
-// word fit for a metric label: callback (the callback failed or
+// word fit for a metric label: retry_later (the callback returned an
+// error matching ErrRetryLater), callback (the callback failed or
 // panicked), misconfigured (the handler's own configuration is wrong),
 // undetectable, unauthorized, malformed, invalid, no_event_type,
 // too_large, unsupported_media_type, method_not_allowed, busy, or other.

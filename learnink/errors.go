@@ -12,6 +12,7 @@ var (
 	ErrTooLarge             = webhook.ErrTooLarge             // body over the handler's limit
 	ErrUnsupportedMediaType = webhook.ErrUnsupportedMediaType // Content-Type is not JSON
 	ErrMethodNotAllowed     = webhook.ErrMethodNotAllowed     // not a POST
+	ErrRetryLater           = webhook.ErrRetryLater           // returned by a callback: the handler answers 503 with Retry-After
 )
 
 // ParseError tells which vendor, event and field a rejected body failed on;

@@ -3,16 +3,19 @@ package inbox
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/lmshooks/lmshooks/canonical"
 )
 
 // ErrFull is returned by Save for a delivery that would take the bytes the
 // store holds above its WithMaxBytes limit: nothing of it is stored. Our
-// side is full, not the sender wrong: a handler should answer 503 so that
-// the vendor retries once Prune (or a higher limit) made room.
-var ErrFull = errors.New("inbox: the store is full")
+// side is full, not the sender wrong: it matches canonical.ErrRetryLater,
+// so a callback that returns it (wrapped or not) gets the delivery answered
+// 503 with Retry-After, and the vendor retries once Prune (or a higher
+// limit) made room.
+var ErrFull = fmt.Errorf("inbox: the store is full (%w)", canonical.ErrRetryLater)
 
 // WithMaxBytes bounds the bytes the store holds (default 0: no bound). What
 // counts is, for each stored raw delivery, its body, Content-Type and kept

@@ -111,8 +111,8 @@ func observeDeliveries(h http.Handler, logger *slog.Logger, m *promMetrics) http
 			}
 			note.mu.Lock()
 			defer note.mu.Unlock()
-			if note.full { // answered 503 by answerFullStore, not the handler's 500
-				o.Status, o.ErrorKind = http.StatusServiceUnavailable, errorKindStoreFull
+			if note.full { // answered 503: inbox.ErrFull matches canonical.ErrRetryLater
+				o.ErrorKind = errorKindStoreFull
 			}
 			duplicates := 0
 			if o.Status/100 == 2 {

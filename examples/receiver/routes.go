@@ -52,7 +52,7 @@ func newRoutes(cfg config, deliver func(context.Context, *canonical.Delivery) er
 	if svc != nil {
 		m, svc.inflight = svc.metrics, limit
 	}
-	route := func(h http.Handler) http.Handler { return observeDeliveries(answerFullStore(limit.Wrap(h)), logger, m) }
+	route := func(h http.Handler) http.Handler { return observeDeliveries(limit.Wrap(h), logger, m) }
 	deliver = noting(deliver)
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks", route(canonical.DeliveryHandler(deliver, opts...)))

@@ -84,8 +84,9 @@ func logRelay(ctx context.Context, store *inbox.Store, relay *inbox.Relay, logge
 // delivery, and only after its commit print each event that was new (a
 // duplicate prints nothing). A failed print is logged, not answered 500:
 // the event is stored, and the vendor's retry would be a duplicate. A
-// delivery the full store refuses is answered 503 (answerFullStore) and
-// logged once a minute (fullStoreLog).
+// delivery the full store refuses is answered 503 with Retry-After
+// (inbox.ErrFull matches canonical.ErrRetryLater) and logged once a minute
+// (fullStoreLog).
 func newStoreDeliver(store *inbox.Store, cfg config, stdout lineOutput, logger *slog.Logger) func(context.Context, *canonical.Delivery) error {
 	out := &lineWriter{out: stdout, format: cfg.format}
 	full := newFullStoreLog(logger, store)

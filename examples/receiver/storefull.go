@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"sync"
 	"time"
 
@@ -19,59 +18,12 @@ import (
 // indexes and pages; the README has the measurement).
 const defaultStoreMaxBytes = 10 << 30
 
-// storeFullRetryAfter is the Retry-After of a delivery refused because the
-// store is full, in seconds: room comes from pruning or an operator, not
-// from requests finishing, so there is no point retrying sooner.
-const storeFullRetryAfter = "60"
-
-// storeFullBody is that refusal's body, in the handlers' shape.
-const storeFullBody = `{"error":"busy: the store is full, retry later"}`
-
 // errorKindStoreFull is the error kind of a delivery the full store
 // refused, in its log line and lmshooks_deliveries_rejected_total.
 const errorKindStoreFull = "store_full"
 
 // storeFullLogEvery is how often, at most, a full store is logged at ERROR.
 const storeFullLogEvery = time.Minute
-
-// answerFullStore answers 503 with Retry-After, instead of the handlers'
-// 500, a delivery whose Save was refused with inbox.ErrFull: our side is
-// full and the vendor should retry later (never 2xx: it is not stored;
-// never 4xx: the vendor would give up on a good delivery).
-func answerFullStore(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(&fullStoreWriter{ResponseWriter: w, note: noteFrom(r.Context())}, r)
-	})
-}
-
-// fullStoreWriter turns the 500 of a delivery the full store refused into
-// a 503 with its own body.
-type fullStoreWriter struct {
-	http.ResponseWriter
-	note      *deliveryNote
-	rewritten bool // the 503 is out: the handler's body is dropped
-}
-
-func (w *fullStoreWriter) WriteHeader(code int) {
-	if code == http.StatusInternalServerError && w.note.refusedFull() {
-		w.rewritten = true
-		w.Header().Set("Retry-After", storeFullRetryAfter)
-		w.ResponseWriter.WriteHeader(http.StatusServiceUnavailable)
-		_, _ = w.ResponseWriter.Write([]byte(storeFullBody))
-		return
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *fullStoreWriter) Write(p []byte) (int, error) {
-	if w.rewritten {
-		return len(p), nil
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// Unwrap lets http.ResponseController reach the connection's writer.
-func (w *fullStoreWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // fullStoreLog logs that the store is full at ERROR, at most once per
 // storeFullLogEvery, with how many deliveries were refused since the last

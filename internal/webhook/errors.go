@@ -28,6 +28,11 @@ var (
 	// ErrBusy: the bytes in flight were at their limit (see Inflight) for
 	// longer than a request may wait; the sender should retry later.
 	ErrBusy = errors.New("busy: too many request bytes in flight, retry later")
+	// ErrRetryLater: the callback could not take the event now (its store
+	// is full, what it forwards to is down) and the sender should send it
+	// again later. A callback error matching it answers 503 with
+	// Retry-After instead of 500.
+	ErrRetryLater = errors.New("temporarily unavailable, retry later")
 )
 
 // ParseError describes why a body was rejected. Kind is one of the Err

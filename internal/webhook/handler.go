@@ -63,6 +63,10 @@ func (h *Handler[E]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := withRequest(r.Context(), &Request{Header: r.Header, Body: body, ReceivedAt: received})
 	if err := h.deliver(ctx, event); err != nil {
+		if errors.Is(err, ErrRetryLater) {
+			h.retryLater(w, r, err)
+			return
+		}
 		h.logger().ErrorContext(r.Context(), "webhook callback failed", "vendor", h.Vendor, "error", err)
 		RecordOutcome(r.Context(), h.Vendor, http.StatusInternalServerError, errors.Join(ErrCallback, err))
 		writeJSON(w, http.StatusInternalServerError, `{"error":"internal error"}`)
@@ -71,6 +75,21 @@ func (h *Handler[E]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	RecordOutcome(r.Context(), h.Vendor, http.StatusOK, nil)
 	writeJSON(w, http.StatusOK, `{"status":"ok"}`)
 }
+
+// retryLater answers a callback that asked for the event later (an error
+// matching ErrRetryLater): 503 with Retry-After, logged at WARN (the
+// callback says why; the vendor will send the event again).
+func (h *Handler[E]) retryLater(w http.ResponseWriter, r *http.Request, err error) {
+	h.logger().WarnContext(r.Context(), "webhook callback asked for a retry later", "vendor", h.Vendor, "error", err)
+	RecordOutcome(r.Context(), h.Vendor, http.StatusServiceUnavailable, errors.Join(ErrCallback, err))
+	w.Header().Set("Retry-After", retryLaterSeconds)
+	writeJSON(w, http.StatusServiceUnavailable, `{"error":"temporarily unavailable, retry later"}`)
+}
+
+// retryLaterSeconds is the Retry-After of a callback's ErrRetryLater: what
+// it waits for (room in a store, a service coming back) takes longer than
+// bytes in flight do.
+const retryLaterSeconds = "60"
 
 // receive runs every check up to and including Parse, and returns the
 // event and the body it was parsed from.
