@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -141,13 +142,22 @@ func (s *Sink) publish(e *canonical.Event) (natsjs.PubAckFuture, error) {
 	return future, nil
 }
 
+// isNetError reports a failure of the connection itself (a write on a
+// socket the server closed: "broken pipe"), which nats.go returns as it is
+// when it has not yet noticed that it is disconnected.
+func isNetError(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr)
+}
+
 // failed describes the failed publish of e, rejecting what a retry cannot
 // fix.
 func (s *Sink) failed(e *canonical.Event, err error) error {
 	switch {
 	case errors.Is(err, nats.ErrMaxPayload):
 		return sink.Reject(fmt.Errorf("jetstream: event %s is over the server's max_payload: %w", e.ID, err))
-	case errors.Is(err, nats.ErrReconnectBufExceeded), errors.Is(err, nats.ErrDisconnected), errors.Is(err, nats.ErrConnectionReconnecting):
+	case errors.Is(err, nats.ErrReconnectBufExceeded), errors.Is(err, nats.ErrDisconnected), errors.Is(err, nats.ErrConnectionReconnecting),
+		isNetError(err):
 		err = fmt.Errorf("%w: %w", ErrDisconnected, err)
 	}
 	return fmt.Errorf("jetstream: publishing event %s to stream %s: %w", e.ID, s.stream, err)
