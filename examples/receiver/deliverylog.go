@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/lmshooks/lmshooks/canonical"
+	"github.com/lmshooks/lmshooks/canonical/inbox"
 )
 
 // deliveryNote is what the callback learnt of one delivery, for its log
@@ -19,7 +21,7 @@ type deliveryNote struct {
 	ids          []string
 	vendorEvents []string
 	stored       int
-	full         bool // the store refused the delivery: it is full
+	full         bool // the full store refused the delivery: quietWhenFull drops the handlers' line about it
 }
 
 type noteKey struct{}
@@ -111,7 +113,7 @@ func observeDeliveries(h http.Handler, logger *slog.Logger, m *promMetrics) http
 			}
 			note.mu.Lock()
 			defer note.mu.Unlock()
-			if note.full { // answered 503: inbox.ErrFull matches canonical.ErrRetryLater
+			if errors.Is(o.Err, inbox.ErrFull) { // answered 503: ErrFull matches canonical.ErrRetryLater
 				o.ErrorKind = errorKindStoreFull
 			}
 			duplicates := 0
